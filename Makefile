@@ -1,0 +1,200 @@
+# topdown - a small ARMv7 kernel that teaches how Linux places and faults in
+# memory. The commands a student needs:
+#
+#   make qemu        boot the kernel in QEMU (vexpress-a9) and play with it
+#   make test        build everything, run host and target tests
+#   make run ELF=prog.elf ARGS="a b"   run one program, exit with its status
+#   make qemu-gdb    boot halted, waiting for gdb;  make gdb   attach gdb
+#   make bench       benchmarks (figures and ratios, never pass/fail)
+#
+# Boot options, for qemu, run, qemu-gdb and test:
+#   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement  ICOUNT=1
+#
+# Missing tools (ARM toolchain, newlib, QEMU, gdb-multiarch, ...) are
+# installed by qemu/deps.sh, which every target below calls first.
+
+.DEFAULT_GOAL := all
+BUILD := build
+
+MEM ?= 128M
+CACHE_ALIAS ?= auto
+TRACE ?=
+ICOUNT ?=
+ELF ?=
+ARGS ?=
+# A gdb port of our own, so two users on one machine do not collide.
+GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))
+
+# Say each step in one line; V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# ------------------------------------------------------------------------
+# The toolchain (installed on demand by qemu/deps.sh).
+
+CROSS := arm-none-eabi-
+CC := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+OBJDUMP := $(CROSS)objdump
+NM := $(CROSS)nm
+HOSTCC := gcc
+
+DEPS_OK := $(BUILD)/.deps-ok
+$(DEPS_OK): qemu/deps.sh
+	$(Q)qemu/deps.sh
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+deps: $(DEPS_OK)
+
+# Flags shared by every C file, kernel, user and host.
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+CSTD := -std=gnu11
+
+# The kernel: ARM state, no FPU, nothing from a hosted C library. -Og keeps
+# variables visible when stepping with gdb.
+KCFLAGS := $(CSTD) $(WARN) -Og -g -mcpu=cortex-a9 -marm -mfloat-abi=soft \
+	-ffreestanding -fno-builtin -fno-common -fno-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP
+KASFLAGS := -g -mcpu=cortex-a9 -marm -I. -MMD -MP -D__ASSEMBLY__
+KLDFLAGS := -nostdlib -static -T linker.ld -Wl,--gc-sections=no \
+	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
+
+# ------------------------------------------------------------------------
+# Kernel image: boot/, kernel/, the portable mm/ code, the ARMv7 layer in
+# mm/armv7/, and the in-kernel self-tests in tests/kernel/.
+
+KERNEL_C := $(wildcard kernel/*.c mm/*.c mm/armv7/*.c tests/kernel/*.c)
+KERNEL_S := $(wildcard boot/*.S kernel/*.S mm/armv7/*.S tests/kernel/*.S)
+KERNEL_OBJS := $(KERNEL_S:%.S=$(BUILD)/k/%.o) $(KERNEL_C:%.c=$(BUILD)/k/%.o)
+
+$(BUILD)/k/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/k/%.o: %.S | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJS) linker.ld
+	@echo "  LD      $@"
+	$(Q)$(CC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) -lgcc
+	$(Q)$(OBJDUMP) -d -S $@ > $(BUILD)/kernel.lst
+	$(Q)$(NM) -n $@ > $(BUILD)/kernel.sym
+
+kernel: $(BUILD)/kernel.elf
+
+# ------------------------------------------------------------------------
+# User programs: each user/*.c and tests/user/*.c is one program, linked with
+# newlib and our runtime in user/lib/ (crt0 and the system-call stubs).
+
+UCFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -mthumb -mfloat-abi=soft \
+	-Iuser/lib -MMD -MP
+ULDFLAGS := -specs=nosys.specs -nostartfiles -static -Wl,-z,noexecstack \
+	-Wl,--no-warn-rwx-segments
+
+ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S)
+ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(ULIB_SRCS)))
+UPROGS := $(wildcard user/*.c tests/user/*.c)
+UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS))
+
+$(BUILD)/u/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  UCC     $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(BUILD)/u/%.o: %.S | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  UAS     $<"
+	$(Q)$(CC) $(UCFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(BUILD)/u/%.elf: $(BUILD)/u/%.o $(ULIB_OBJS)
+	@echo "  ULD     $@"
+	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $^
+
+# The initramfs: a newc cpio archive (as Linux's) holding /bin/<program> for
+# every user program, /tests/<program> for every test program, and the
+# files under user/files/. QEMU loads it next to the kernel.
+INITRAMFS := $(BUILD)/initramfs.cpio
+USER_FILES := $(shell find user/files -type f 2>/dev/null)
+
+$(INITRAMFS): $(UELFS) $(USER_FILES) qemu/mkinitramfs.sh
+	@echo "  CPIO    $@"
+	$(Q)qemu/mkinitramfs.sh $@ $(BUILD)/u $(ELF)
+
+user: $(UELFS) $(INITRAMFS)
+
+# ------------------------------------------------------------------------
+# Host tests: the portable mm/ code and the portable kernel/ files, built
+# with the host compiler under AddressSanitizer and UBSan, with the test
+# shim of tests/host/shim standing in for the console and the MMU.
+
+HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c
+HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
+HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
+HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-I. -Itests/host/shim -MMD -MP
+# The kernel's formatter would replace the C library's in a host program:
+# there it is built under other names (k_vsnprintf, k_snprintf).
+HOST_RENAME := -Dvsnprintf=k_vsnprintf -Dsnprintf=k_snprintf
+
+$(BUILD)/host/kernel/vsprintf.o: HOSTCFLAGS += $(HOST_RENAME)
+
+$(BUILD)/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -c $< -o $@
+
+$(BUILD)/host/hosttests: $(HOST_OBJS)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+
+host-tests: $(BUILD)/host/hosttests
+
+# ------------------------------------------------------------------------
+# Running it.
+
+all: kernel user host-tests
+
+QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
+	ICOUNT=$(ICOUNT)
+
+qemu: all
+	$(Q)$(QEMU_OPTS) qemu/qemu.sh
+
+run: kernel
+	@test -n "$(ELF)" || { echo "usage: make run ELF=path/to/prog.elf ARGS=\"a b\""; exit 2; }
+	$(Q)$(MAKE) --no-print-directory INITRAMFS=$(BUILD)/run/initramfs.cpio \
+		ELF=$(ELF) $(BUILD)/run/initramfs.cpio
+	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
+		qemu/qemu.sh init=/bin/run -- $(ARGS)
+
+qemu-gdb: all
+	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
+	$(Q)$(QEMU_OPTS) GDB_PORT=$(GDB_PORT) qemu/qemu.sh
+
+# A generated .gdbinit in the build directory: gdb-multiarch is started with
+# -x on it, so no auto-load safe-path setting is needed.
+$(BUILD)/gdbinit: qemu/gdbinit.in | $(DEPS_OK)
+	@mkdir -p $(BUILD)
+	$(Q)sed -e 's|@PORT@|$(GDB_PORT)|g' -e 's|@TOP@|$(CURDIR)|g' $< > $@
+
+gdb: $(BUILD)/kernel.elf $(BUILD)/gdbinit
+	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(BUILD)/kernel.elf
+
+test: all
+	$(Q)tests/run.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean
+.DELETE_ON_ERROR:
+
+-include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
+	$(UELFS:.elf=.d)
