@@ -59,7 +59,7 @@ KCFLAGS := $(CSTD) $(WARN) -Og -g -mcpu=cortex-a9 -marm -mfloat-abi=soft \
 	-ffreestanding -fno-builtin -fno-common -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP
 KASFLAGS := -g -mcpu=cortex-a9 -marm -I. -MMD -MP -D__ASSEMBLY__
-KLDFLAGS := -nostdlib -static -T linker.ld -Wl,--gc-sections=no \
+KLDFLAGS := -nostdlib -static -T linker.ld \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
 
 # ------------------------------------------------------------------------
@@ -133,7 +133,7 @@ user: $(UELFS) $(INITRAMFS)
 # with the host compiler under AddressSanitizer and UBSan, with the test
 # shim of tests/host/shim standing in for the console and the MMU.
 
-HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c
+HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c kernel/bootopts.c
 HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
@@ -178,14 +178,13 @@ qemu-gdb: all
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
 	$(Q)$(QEMU_OPTS) GDB_PORT=$(GDB_PORT) qemu/qemu.sh
 
-# A generated .gdbinit in the build directory: gdb-multiarch is started with
-# -x on it, so no auto-load safe-path setting is needed.
-$(BUILD)/gdbinit: qemu/gdbinit.in | $(DEPS_OK)
-	@mkdir -p $(BUILD)
-	$(Q)sed -e 's|@PORT@|$(GDB_PORT)|g' -e 's|@TOP@|$(CURDIR)|g' $< > $@
-
-gdb: $(BUILD)/kernel.elf $(BUILD)/gdbinit
-	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(BUILD)/kernel.elf
+# gdb reads a gdbinit generated in the build directory (with -x, so no
+# auto-load safe-path setting is needed), which attaches to QEMU's port.
+# GDB_ARGS adds gdb options (the tests use -batch and -ex commands).
+gdb: $(BUILD)/kernel.elf
+	$(Q)sed -e 's|@PORT@|$(GDB_PORT)|g' -e 's|@TOP@|$(CURDIR)|g' \
+		qemu/gdbinit.in > $(BUILD)/gdbinit
+	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(GDB_ARGS) $(BUILD)/kernel.elf
 
 test: all
 	$(Q)tests/run.sh

@@ -1,7 +1,7 @@
 /*
  * mm/mmu.h - the one boundary between portable mm code and the MMU.
  *
- * Everything the portable code (mm/*.c) may ask of the hardware is declared
+ * Everything the portable code (the .c files of mm/) may ask of the hardware is declared
  * here; mm/armv7/ implements it with ARMv7 short-descriptor tables, and the
  * host tests implement it with a software table (tests/host/shim/). The
  * portable code never sees a descriptor bit: protections travel as pgprot_t
@@ -17,5 +17,12 @@ typedef uint32_t pgprot_t;
 
 /* A task's first-level page table (opaque; ARMv7: 4096 L1 descriptors). */
 typedef struct arch_pgd pgd_t;
+
+/*
+ * Does the data cache alias (VIPT with a way larger than a page)? Then
+ * shared mappings of one object must be placed SHMLBA-congruent.
+ * Decided once at boot (mm/armv7/cacheinfo.c), CACHE_ALIAS= may force it.
+ */
+bool cache_is_vipt_aliasing(void);
 
 #endif /* MM_MMU_H */

@@ -1,0 +1,45 @@
+/*
+ * kernel/bootopts.h - boot options, from the command line QEMU passes
+ * through semihosting (the Makefile's MEM=, CACHE_ALIAS=, TRACE=, ...).
+ *
+ *   mem=128M              RAM size (K/M/G suffixes), as QEMU's -m
+ *   cache_alias=auto|on|off   treat the L1 D-cache as VIPT-aliasing?
+ *   trace=placement       log each placement decision
+ *   selftest[=PATTERN]    run the self-tests (those matching) and exit
+ *   init=/bin/PROG        the first user program
+ *   -- ARGS...            its arguments
+ */
+#ifndef KERNEL_BOOTOPTS_H
+#define KERNEL_BOOTOPTS_H
+
+#include "kernel/kernel.h"
+
+enum cache_alias_mode { CACHE_ALIAS_AUTO, CACHE_ALIAS_ON, CACHE_ALIAS_OFF };
+
+#define MAX_INIT_ARGS 16
+
+struct boot_options {
+	unsigned long mem_size;		/* bytes of RAM */
+	enum cache_alias_mode cache_alias;
+	bool trace_placement;
+	bool selftest;
+	const char *selftest_filter;	/* NULL: all */
+	const char *init;		/* NULL: the default init */
+	int init_argc;			/* arguments after "--" */
+	const char *init_argv[MAX_INIT_ARGS];
+};
+
+extern struct boot_options boot_options;
+
+/*
+ * Parse @cmdline (modified in place, must outlive boot_options) into
+ * @opts, starting from the defaults. The first word is QEMU's kernel path
+ * and is skipped. Unknown options are reported and ignored.
+ * Returns the number of options that could not be understood.
+ */
+int parse_boot_options(struct boot_options *opts, char *cmdline);
+
+/* "128M" -> 134217728; returns 0 for a malformed size. */
+unsigned long parse_size(const char *s);
+
+#endif /* KERNEL_BOOTOPTS_H */

@@ -1,0 +1,15 @@
+/*
+ * kernel/kcatch_arm.S - kcatch_arm(): remember the callee-saved registers,
+ * sp and the return address, so the exception handler can "return again"
+ * from this call (see kernel/kcatch.h).
+ */
+	.syntax unified
+	.text
+	.arm
+	.global	kcatch_arm
+kcatch_arm:
+	stmia	r0, {r4-r11, sp, lr}
+	ldr	r1, =kcatch_armed
+	str	r0, [r1]
+	mov	r0, #0
+	bx	lr

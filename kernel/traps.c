@@ -1,0 +1,161 @@
+/*
+ * kernel/traps.c - what the kernel does with each exception (the C side of
+ * boot/entry.S), and the reports it prints about them.
+ *
+ * Every report names the exception, the mode it came from, where (pc, lr)
+ * and, for aborts, the fault status decoded to a name, the faulting
+ * address and whether it was a read or a write.
+ */
+#include "kernel/kcatch.h"
+#include "kernel/printk.h"
+#include "kernel/pt_regs.h"
+#include "kernel/traps.h"
+#include "mm/armv7/cp15.h"
+#include "mm/armv7/fsr.h"
+
+const char *mode_name(uint32_t cpsr)
+{
+	switch (cpsr & MODE_MASK) {
+	case MODE_USR: return "USR";
+	case MODE_FIQ: return "FIQ";
+	case MODE_IRQ: return "IRQ";
+	case MODE_SVC: return "SVC";
+	case MODE_ABT: return "ABT";
+	case MODE_UND: return "UND";
+	case MODE_SYS: return "SYS";
+	default: return "???";
+	}
+}
+
+/*
+ * Walk the APCS frame chain (-mapcs-frame): fp points at the saved pc,
+ * fp[-1] is the saved lr, fp[-3] the caller's fp. Stops at fp == 0 (set
+ * by boot/start.S) or anything that does not look like a kernel stack.
+ */
+static void show_backtrace(uint32_t fp)
+{
+	printk("  backtrace (find the names with gdb's \"info symbol ADDR\"):\n");
+	for (int depth = 0; fp && depth < 16; depth++) {
+		const uint32_t *frame = (const uint32_t *)fp;
+
+		if (fp < 0xC0000000u || fp & 3)
+			break;
+		printk("    [<%08lx>]\n", (unsigned long)frame[-1]);
+		if (frame[-3] <= fp)	/* frames go up the stack */
+			break;
+		fp = frame[-3];
+	}
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	const uint32_t *r = regs->r;
+
+	printk("  pc %08lx  lr %08lx  sp %08lx  cpsr %08lx (%s%s%s)\n",
+	       (unsigned long)regs->pc, (unsigned long)regs->lr,
+	       (unsigned long)regs->sp, (unsigned long)regs->cpsr,
+	       mode_name(regs->cpsr),
+	       regs->cpsr & PSR_T_BIT ? ", Thumb" : "",
+	       regs->cpsr & PSR_I_BIT ? ", IRQs off" : "");
+	for (int i = 0; i < 13; i += 4) {
+		printk("  ");
+		for (int j = i; j < i + 4 && j < 13; j++)
+			printk(" r%-2d %08lx", j, (unsigned long)r[j]);
+		printk("\n");
+	}
+	if (!user_mode(regs))
+		show_backtrace(r[11]);
+}
+
+void report_abort(const char *what, const struct pt_regs *regs,
+		  uint32_t fsr, uint32_t far, bool data)
+{
+	printk("%s in %s mode at pc %08lx: %s, %s address %08lx\n", what,
+	       mode_name(regs->cpsr), (unsigned long)regs->pc, fsr_name(fsr),
+	       data ? (fsr & FSR_WNR ? "writing" : "reading") : "fetching",
+	       (unsigned long)far);
+	printk("  %s %08lx (FS 0x%02x)  %s %08lx\n", data ? "DFSR" : "IFSR",
+	       (unsigned long)fsr, fsr_fs(fsr), data ? "DFAR" : "IFAR",
+	       (unsigned long)far);
+}
+
+/* A kernel-mode exception nobody handles: report and stop. */
+static void __noreturn kernel_oops(const char *what, struct pt_regs *regs)
+{
+	show_regs(regs);
+	panic("%s in kernel mode", what);
+}
+
+void do_data_abort(struct pt_regs *regs)
+{
+	uint32_t dfsr = read_dfsr(), dfar = read_dfar();
+
+	report_abort("Data abort", regs, dfsr, dfar, true);
+	if (kcatch_handle(regs, VEC_DABT, dfsr, dfar)) {
+		printk("  (expected by a self-test: caught, going on)\n");
+		return;
+	}
+	kernel_oops("data abort", regs);
+}
+
+void do_prefetch_abort(struct pt_regs *regs)
+{
+	uint32_t ifsr = read_ifsr(), ifar = read_ifar();
+
+	report_abort("Prefetch abort", regs, ifsr, ifar, false);
+	if (kcatch_handle(regs, VEC_PABT, ifsr, ifar)) {
+		printk("  (expected by a self-test: caught, going on)\n");
+		return;
+	}
+	kernel_oops("prefetch abort", regs);
+}
+
+void do_undefined(struct pt_regs *regs)
+{
+	/* lr_und pointed past the instruction: 4 bytes in ARM, 2 in Thumb */
+	uint32_t pc = regs->pc - (regs->cpsr & PSR_T_BIT ? 2 : 4);
+	uint32_t insn = regs->cpsr & PSR_T_BIT ? *(uint16_t *)pc
+					       : *(uint32_t *)pc;
+
+	printk("Undefined instruction in %s mode at pc %08lx: %0*lx\n",
+	       mode_name(regs->cpsr), (unsigned long)pc,
+	       regs->cpsr & PSR_T_BIT ? 4 : 8, (unsigned long)insn);
+	regs->pc = pc;
+	if (kcatch_handle(regs, VEC_UNDEF, 0, 0)) {
+		printk("  (expected by a self-test: caught, going on)\n");
+		return;
+	}
+	kernel_oops("undefined instruction", regs);
+}
+
+void do_svc(struct pt_regs *regs)
+{
+	if (!user_mode(regs)) {
+		/*
+		 * svc 0x123456 is a semihosting call that QEMU did not take
+		 * (no -semihosting): fail it, so the caller can go on.
+		 */
+		regs->r[0] = (uint32_t)-1;
+		return;
+	}
+	printk("SVC from user mode at pc %08lx: system call %lu\n",
+	       (unsigned long)regs->pc, (unsigned long)regs->r[7]);
+	regs->r[0] = (uint32_t)-38;	/* -ENOSYS: no calls yet */
+}
+
+void do_irq(struct pt_regs *regs)
+{
+	printk("IRQ in %s mode at pc %08lx: no interrupt handler yet\n",
+	       mode_name(regs->cpsr), (unsigned long)regs->pc);
+}
+
+void do_bad_exception(struct pt_regs *regs)
+{
+	printk("Unexpected exception (FIQ or reserved vector) in %s mode\n",
+	       mode_name(regs->cpsr));
+	kernel_oops("unexpected exception", regs);
+}
+
+void exit_to_user_mode(struct pt_regs *regs)
+{
+}

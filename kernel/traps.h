@@ -1,0 +1,25 @@
+/*
+ * kernel/traps.h - the C entry points boot/entry.S calls, one per
+ * exception, each with the saved registers of the interrupted context.
+ */
+#ifndef KERNEL_TRAPS_H
+#define KERNEL_TRAPS_H
+
+#include "kernel/kernel.h"
+#include "kernel/pt_regs.h"
+
+void do_data_abort(struct pt_regs *regs);
+void do_prefetch_abort(struct pt_regs *regs);
+void do_undefined(struct pt_regs *regs);
+void do_svc(struct pt_regs *regs);
+void do_irq(struct pt_regs *regs);
+void do_bad_exception(struct pt_regs *regs);
+
+/* Last C code before returning to user mode (scheduling happens here). */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/* Print the one-line decoded report of an abort. */
+void report_abort(const char *what, const struct pt_regs *regs,
+		  uint32_t fsr, uint32_t far, bool data);
+
+#endif /* KERNEL_TRAPS_H */

@@ -1,0 +1,13 @@
+/*
+ * kernel/uart.h - the console: UART0 of the board, an ARM PL011.
+ */
+#ifndef KERNEL_UART_H
+#define KERNEL_UART_H
+
+#include "kernel/kernel.h"
+
+void uart_init(void);
+void uart_putc(char c);		/* waits while the transmit FIFO is full */
+int uart_getc_nowait(void);	/* a received byte, or -1 when none waits */
+
+#endif /* KERNEL_UART_H */

@@ -1,0 +1,54 @@
+/*
+ * mm/armv7/mmu_init.c - the kernel half of every address space.
+ *
+ * Kernel virtual layout (1 MiB sections in swapper_pg_dir, all global,
+ * privileged-only, domain 0):
+ *
+ *   0xC0000000 .. +RAM   RAM (normal memory, write-back); executable only
+ *                        in the sections holding kernel text (below _etext)
+ *   0xF8000000           motherboard peripherals (Device, XN)
+ *   0xF8100000           Cortex-A9 private peripherals (Device, XN)
+ *
+ * Nothing is mapped below PAGE_OFFSET in swapper_pg_dir once the boot
+ * identity map is gone: a NULL (or any user) pointer dereferenced by the
+ * kernel with no task address space faults.
+ */
+#include "kernel/board.h"
+#include "kernel/printk.h"
+#include "mm/armv7/cp15.h"
+#include "mm/armv7/mmu_init.h"
+#include "mm/armv7/pgtable-hwdef.h"
+#include "mm/armv7/tlbflush.h"
+#include "mm/memlayout.h"
+
+extern char _etext[];
+
+bool table_walk_coherent;
+
+void paging_init(unsigned long ram_size)
+{
+	unsigned long text_end = ALIGN((unsigned long)_etext, SECTION_SIZE);
+	unsigned long va;
+
+	/* ID_MMFR3[23:20] = 1: the table walk sees the L1 data cache. */
+	table_walk_coherent = ((read_id_mmfr3() >> 20) & 0xf) == 1;
+
+	for (va = PAGE_OFFSET; va < PAGE_OFFSET + ram_size; va += SECTION_SIZE) {
+		uint32_t desc = (va - PAGE_OFFSET + PHYS_OFFSET) | SECT_KERNEL_MEM;
+		uint32_t *entry = &swapper_pg_dir[va >> SECTION_SHIFT];
+
+		if (va >= text_end)
+			desc |= PMD_SECT_XN;	/* data is never executed */
+		*entry = desc;
+		clean_table_entry(entry);
+	}
+
+	/* The identity map boot/start.S needed to turn the MMU on. */
+	for (va = PHYS_OFFSET; va < PHYS_OFFSET + ram_size; va += SECTION_SIZE) {
+		uint32_t *entry = &swapper_pg_dir[va >> SECTION_SHIFT];
+
+		*entry = 0;
+		clean_table_entry(entry);
+	}
+	local_flush_tlb_all();
+}

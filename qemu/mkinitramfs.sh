@@ -1,0 +1,38 @@
+#!/bin/sh
+# qemu/mkinitramfs.sh OUT UBUILD [RUN_ELF] - pack the initramfs.
+#
+# The initramfs is a "newc" cpio archive, the format Linux unpacks at boot.
+# It holds:
+#   /bin/NAME     every user program, UBUILD/user/NAME.elf
+#   /tests/NAME   every user test program, UBUILD/tests/user/NAME.elf
+#   /PATH         every file under user/files/ (data for file mappings)
+#   /bin/run      RUN_ELF, when given (make run ELF=...)
+# To add a program, drop user/NAME.c into the tree: nothing else changes.
+set -eu
+
+out=$1
+ubuild=$2
+run_elf=${3:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+mkdir -p "$stage/bin" "$stage/tests"
+for elf in "$ubuild"/user/*.elf; do
+    [ -e "$elf" ] || continue
+    cp "$elf" "$stage/bin/$(basename "$elf" .elf)"
+done
+for elf in $(find "$ubuild/tests/user" -name '*.elf' 2>/dev/null | sort); do
+    cp "$elf" "$stage/tests/$(basename "$elf" .elf)"
+done
+if [ -d "$top/user/files" ]; then
+    cp -R "$top/user/files/." "$stage/"
+fi
+if [ -n "$run_elf" ]; then
+    cp "$run_elf" "$stage/bin/run"
+fi
+
+mkdir -p "$(dirname "$out")"
+out_abs=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort |
+    cpio --quiet -o -H newc -R 0:0 --reproducible > "$out_abs")

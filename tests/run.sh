@@ -1,0 +1,87 @@
+#!/bin/bash
+# tests/run.sh - everything `make test` runs, in stages:
+#
+#   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
+#   selftest   the kernel's self-tests, in QEMU
+#   boot       a plain boot (what `make qemu` does) reaches the banner
+#              and ends with status 0 when its input says exit
+#   gdb        gdb-multiarch attached to QEMU stops at start_kernel
+#
+# Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
+# output is kept in build/test/STAGE.log. A stage that crashes, hangs
+# (each QEMU run is bounded by a timeout), or ends without its summary
+# counts as one more failure. The last line is the total, alone:
+#   N passed, M failed
+# and the exit status is non-zero when M > 0.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+logs=build/test
+mkdir -p "$logs"
+
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-180}
+total_pass=0
+total_fail=0
+
+
+# stage_failed NAME WHY: the stage itself broke (crash, hang, no summary)
+stage_failed() {
+    echo "not ok - $1: $2"
+    total_fail=$((total_fail + 1))
+}
+
+# show LOG: the result lines and the diagnostics of failed checks
+show() {
+    tr -d '\r' < "$1" > "$1.tmp" && mv "$1.tmp" "$1"
+    grep -E '^(ok|not ok) [0-9]|^#   ' "$1"
+}
+
+# run_stage NAME SUMMARY-REGEX COMMAND...: run, show, count, judge
+run_stage() {
+    local name=$1 summary=$2 log=$logs/$1.log status failed
+    shift 2
+    echo "# stage $name: $*"
+    "$@" > "$log" 2>&1 < /dev/null
+    status=$?
+    show "$log"
+    failed=$(grep -c '^not ok [0-9]' "$log")
+    total_pass=$((total_pass + $(grep -c '^ok [0-9]' "$log")))
+    total_fail=$((total_fail + failed))
+    if [ "$status" = 124 ]; then
+        stage_failed "$name" "timed out (hang?); see $log"
+    elif ! grep -qE "$summary" "$log"; then
+        stage_failed "$name" "ended without its summary (exit $status); see $log"
+        tail -n 20 "$log" | sed 's/^/#   | /'
+    elif [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+        stage_failed "$name" "exit status $status with no failed test; see $log"
+    fi
+}
+
+qemu_run() {
+    timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh "$@"
+}
+
+# --- host -----------------------------------------------------------------
+run_stage host '^host: [0-9]+ passed' build/host/hosttests
+
+# --- target self-tests ----------------------------------------------------
+run_stage selftest '^# kernel: [0-9]+ passed' qemu_run selftest
+
+# --- a plain boot, fed "exit" as `printf 'exit\n' | make qemu` would be ---
+boot_test() {
+    local status
+    printf 'exit\n' | timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh
+    status=$?
+    echo "# boot: exit status $status"
+    [ "$status" = 0 ] && echo "ok 1 boot:plain_boot_ends_with_status_0" ||
+        echo "not ok 1 boot:plain_boot_ends_with_status_0"
+    echo "# boot: done"
+}
+run_stage boot '^# boot: done' boot_test
+
+# --- gdb ------------------------------------------------------------------
+run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]
