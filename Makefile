@@ -224,10 +224,17 @@ gdb: $(BUILD)/kernel.elf $(BUILD)/gdbinit
 test: all
 	$(Q)tests/run.sh
 
+# The reference: the user test programs that do not depend on topdown's
+# own layout, run under Debian's Linux 6.1 on the same QEMU board (fetched
+# with apt-get on first use). Not part of `make test`.
+check-linux: $(UELFS)
+	$(Q)qemu/check-linux.sh $(PROG)
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean
+.PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
+	check-linux
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
