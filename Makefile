@@ -111,8 +111,8 @@ UPROGS := $(wildcard user/*.c tests/user/*.c)
 NOLIBC_PROGS := $(wildcard user/nolibc/*.c tests/user/nolibc/*.c)
 NOLIBC_CFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -marm \
 	-mfloat-abi=soft -ffreestanding -fno-builtin -fno-stack-protector \
-	-MMD -MP
-NOLIBC_LDFLAGS := -nostdlib -static -e _start -Wl,-z,noexecstack \
+	-fno-tree-loop-distribute-patterns -MMD -MP
+NOLIBC_LDFLAGS := -nostdlib -static -T user/nolibc.ld -Wl,-z,noexecstack \
 	-Wl,--build-id=none
 
 UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS) $(NOLIBC_PROGS))
@@ -135,16 +135,17 @@ $(BUILD)/u/%.elf: $(BUILD)/u/%.o $(ULIB_OBJS)
 	@echo "  ULD     $@"
 	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $^
 
-# A nolibc program: one file, compiled and linked in one step (libgcc only,
-# for the division helpers the Cortex-A9 lacks). These rules have shorter
-# stems than the generic ones above, so make prefers them.
-$(BUILD)/u/user/nolibc/%.elf: user/nolibc/%.c | $(DEPS_OK)
+# A nolibc program: one file, compiled and linked in one step with the
+# Linux-like layout of user/nolibc.ld (libgcc only, for the division
+# helpers the Cortex-A9 lacks). These rules have shorter stems than the
+# generic ones above, so make prefers them.
+$(BUILD)/u/user/nolibc/%.elf: user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	@echo "  NOLIBC  $<"
 	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
 		-o $@ $< -lgcc
 
-$(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c | $(DEPS_OK)
+$(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	@echo "  NOLIBC  $<"
 	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
