@@ -20,7 +20,8 @@
 # adds one case of its own: it ran to the end, printed as many results as
 # its plan line said, and exited with the expected status.
 #
-# Ends with "N passed, M failed"; exits 1 when M > 0.
+# Ends with "N passed, M failed" (and ", K skipped" for cases a program
+# skipped); exits 1 when M > 0.
 set -eu
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -135,14 +136,19 @@ boot_linux() {
 
 npass=0
 nfail=0
+nskip=0
 ncase=0
 
-# Print one combined result line and count it.
+# Print one combined result line and count it ("ok", "not ok", or "skip"
+# for an "ok ... # SKIP why" line, whose name carries the reason).
 result() {
 	local ok=$1 name=$2
 
 	ncase=$((ncase + 1))
-	if [ "$ok" = ok ]; then
+	if [ "$ok" = skip ]; then
+		nskip=$((nskip + 1))
+		echo "ok $ncase linux/$name"
+	elif [ "$ok" = ok ]; then
 		npass=$((npass + 1))
 		echo "ok $ncase linux/$name"
 	else
@@ -173,6 +179,9 @@ run_program() {
 	# The program's own lines: results renumbered, diagnostics kept.
 	while IFS= read -r line; do
 		case $line in
+		"ok "[0-9]*" # SKIP"*)
+			result skip "${line#ok [0-9]* }"
+			ncases=$((ncases + 1)) ;;
 		"ok "[0-9]*)
 			result ok "${line#ok [0-9]* }"
 			ncases=$((ncases + 1)) ;;
@@ -222,5 +231,9 @@ while IFS='|' read -r prog args want; do
 done < "$REF/selected"
 echo "1..$ncase"
 log "$(($(date +%s) - start))s"
-echo "$npass passed, $nfail failed"
+if [ "$nskip" -gt 0 ]; then
+	echo "$npass passed, $nfail failed, $nskip skipped"
+else
+	echo "$npass passed, $nfail failed"
+fi
 [ "$nfail" -eq 0 ]

@@ -7,8 +7,10 @@
  * prints a greeting and its arguments, allocates enough to make newlib
  * grow the heap several times, checks that the memory is usable (and that
  * calloc'd memory and the pages brk hands out are zero), and exits with
- * STATUS (default 0) if every case passed, else 1.
+ * STATUS (default 0) if every case passed, else 1. It also checks the
+ * C library's side of our runtime: errno on failures, clock_gettime.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "auxv.h"
+#include "clock.h"
 #include "utest.h"
 
 /* Enough blocks that newlib's malloc must ask sbrk for more many times. */
@@ -132,6 +135,57 @@ static void test_brk_pages_zero(void)
 	CHECK(sbrk(0) == old);
 }
 
+/*
+ * The C library's side of the system calls: failures come back as -1 (or
+ * MAP_FAILED) with errno set, in newlib's numbering.
+ */
+static void test_libc_errno(void)
+{
+	void *p;
+
+	errno = 0;
+	p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 100);
+	CHECK(p == MAP_FAILED);		/* offset not a page multiple */
+	CHECK_EQ(errno, EINVAL);
+	errno = 0;
+	p = mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(p == MAP_FAILED);
+	CHECK_EQ(errno, EINVAL);
+	p = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(p != MAP_FAILED);
+	errno = 0;
+	CHECK_EQ(munmap((char *)p + 1, 4096), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(mprotect(p, 8192, PROT_READ), 0);
+	CHECK_EQ(munmap((char *)p + 4096, 4096), 0);
+	errno = 0;
+	CHECK_EQ(mprotect(p, 8192, PROT_READ), -1);
+	CHECK_EQ(errno, ENOMEM);	/* the second page is a hole now */
+	CHECK_EQ(munmap(p, 4096), 0);
+	errno = 0;
+	CHECK_EQ(brk((char *)sbrk(0) - (64 << 20)), -1);	/* below start */
+	CHECK_EQ(errno, ENOMEM);
+	errno = 0;
+	CHECK(sbrk(0x7ff00000) == (void *)-1);	/* into the stack */
+	CHECK_EQ(errno, ENOMEM);
+	errno = 0;
+	CHECK_EQ(write(-1, "x", 1), -1);
+	CHECK_EQ(errno, EBADF);
+}
+
+/* clock_gettime(CLOCK_MONOTONIC) works and does not go back. */
+static void test_clock(void)
+{
+	struct timespec a, b;
+
+	CHECK_EQ(clock_gettime(CLOCK_MONOTONIC, &a), 0);
+	CHECK_EQ(clock_gettime(CLOCK_MONOTONIC, &b), 0);
+	CHECK(a.tv_nsec >= 0 && a.tv_nsec < 1000000000);
+	CHECK(b.tv_sec > a.tv_sec ||
+	      (b.tv_sec == a.tv_sec && b.tv_nsec >= a.tv_nsec));
+}
+
 int main(int argc, char **argv)
 {
 	int status = argc > 1 ? atoi(argv[1]) : 0;
@@ -143,6 +197,8 @@ int main(int argc, char **argv)
 	utest_run("malloc_grows_heap", test_malloc_grows_heap);
 	utest_run("calloc_zero", test_calloc_zero);
 	utest_run("brk_pages_zero", test_brk_pages_zero);
+	utest_run("libc_errno", test_libc_errno);
+	utest_run("clock_monotonic", test_clock);
 	if (utest_end() != 0)
 		return 1;
 	return status;

@@ -16,7 +16,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
-#include <time.h>
+#include "clock.h"
 #include "syscall.h"
 
 /* Linux errno values above 34 whose newlib number differs. */
@@ -178,10 +178,8 @@ static int linux_clock(clockid_t clock)
 {
 	if (clock == CLOCK_REALTIME)
 		return LINUX_CLOCK_REALTIME;
-#ifdef CLOCK_MONOTONIC
 	if (clock == CLOCK_MONOTONIC)
 		return LINUX_CLOCK_MONOTONIC;
-#endif
 	return -1;
 }
 

@@ -41,6 +41,9 @@ void utest_case(const char *name);
 /* End the running case, printing its ok/not ok line. True if it passed. */
 bool utest_done(void);
 
+/* End the running case as skipped ("ok N prog:case # SKIP why"). */
+void utest_skip(const char *why);
+
 /* Run @fn as case @name (utest_case, fn, utest_done). True if it passed. */
 bool utest_run(const char *name, void (*fn)(void));
 
@@ -48,7 +51,8 @@ bool utest_run(const char *name, void (*fn)(void));
 void utest_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * End the report: the plan line and "# <prog>: P passed, F failed".
+ * End the report: the plan line and "# <prog>: P passed, F failed"
+ * (with ", S skipped" when some were).
  * Returns the exit status for main: 0 iff no case failed.
  */
 int utest_end(void);
