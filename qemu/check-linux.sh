@@ -36,6 +36,7 @@ PROGRAMS="
 tests/user/hello.elf|42|42
 tests/user/mmap_errno.elf||0
 tests/user/placement.elf||0
+tests/user/map_count.elf||0
 tests/user/nolibc/auxv.elf|alpha beta|0
 "
 
