@@ -6,9 +6,9 @@
  * merge and each mmap adds one VMA, until mmap fails. Then, at the limit:
  *
  *	- that failure is ENOMEM. do_mmap refuses only when map_count >
- *	  max_map_count, so mmap itself brings the count to 65531: observed
- *	  on 6.1 armmp, 6 VMAs of Linux's (text, data, stack, sigpage,
- *	  vvar, vdso) + 1 + 65524 filled = 65531;
+ *	  max_map_count, so mmap itself brings the count to 65531. Observed
+ *	  on 6.1 armmp: 65524 filled + this program's 3-page VMA + (by our
+ *	  count) 6 of Linux's: text, data, stack, sigpage, vvar, vdso;
  *	- even a mapping that would merge with its neighbour is refused:
  *	  the count is checked before the neighbours are looked at;
  *	- munmap of the middle page of a 3-page VMA would need one more VMA:
