@@ -470,6 +470,7 @@ static unsigned long resolve(enum base base, unsigned long off,
 	}
 }
 
+/* The file descriptor a row of kind @fd passes. */
 static int resolve_fd(enum fd_kind fd)
 {
 	switch (fd) {

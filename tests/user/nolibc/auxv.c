@@ -82,7 +82,10 @@ extern const struct elf32_ehdr __ehdr_start;
 
 void _start(void);
 
-/* The raw system calls: number in r7, arguments in r0.., result in r0. */
+/*
+ * The raw system calls: number in r7, arguments in r0.., result in r0.
+ * write(2): bytes written or -errno.
+ */
 static long sys_write(int fd, const void *buf, unsigned long len)
 {
 	register long r0 __asm__("r0") = fd;
@@ -97,6 +100,7 @@ static long sys_write(int fd, const void *buf, unsigned long len)
 	return r0;
 }
 
+/* End the process with @status. */
 static __attribute__((noreturn)) void sys_exit_group(int status)
 {
 	register long r0 __asm__("r0") = status;
@@ -124,6 +128,7 @@ static int str_eq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Write string @s to stdout. */
 static void put(const char *s)
 {
 	sys_write(1, s, str_len(s));
