@@ -66,9 +66,9 @@ enable_armhf() {
 		log "dpkg --add-architecture armhf"
 		as_root dpkg --add-architecture armhf
 	fi
-	if ! apt-cache show "linux-image-6.1.0-*-armmp:armhf" >/dev/null 2>&1 &&
-		! apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-armmp$' |
-			grep -q .; then
+	# armmp kernels exist only for armhf: none listed means no armhf lists
+	if ! apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-armmp$' |
+		grep -q .; then
 		log "apt-get update"
 		# A mirror that is mid-sync fails one index; the main one is
 		# enough, so only a missing package below is an error.
