@@ -39,6 +39,8 @@
 #define ENAMETOOLONG 36	/* file name too long */
 #define ENOSYS 38	/* function not implemented */
 #define EOVERFLOW 75	/* value too large for defined data type */
+#define EOPNOTSUPP 95	/* operation not supported (mmap: unknown flag
+			   with MAP_SHARED_VALIDATE) */
 
 /* The name of an errno value ("ENOMEM"), or NULL when unknown. */
 const char *errno_name(int err);

@@ -1,0 +1,240 @@
+#!/bin/bash
+# Run the layout-independent user test programs under Debian's Linux 6.1
+# (armmp) on the same QEMU board, as the behavioural reference for
+# topdown's system calls: "what would Linux do?", answered by experiment.
+#
+#   qemu/check-linux.sh            run every program of PROGRAMS below
+#   qemu/check-linux.sh placement  run only programs whose path contains it
+#
+# The first run fetches the kernel package with apt-get download (adding
+# the armhf architecture to dpkg if needed) and keeps it, extracted, in
+# $LINUX_REF_DIR (default build/linux-ref). LINUX_REF_PKG picks another
+# package than the newest linux-image-6.1.0-N-armmp.
+#
+# Each program runs alone as /init of a one-file initramfs, with its
+# arguments after "--" on the kernel command line. Its KTAP lines
+# ("ok N prog:case" / "not ok N prog:case") are collected and renumbered,
+# and its exit status is read from the panic Linux prints when init exits
+# ("Attempted to kill init! exitcode=0x00002a00" is exit(42); a low byte
+# that is not 0 is the number of the signal that killed it). Every program
+# adds one case of its own: it ran to the end, printed as many results as
+# its plan line said, and exited with the expected status.
+#
+# Ends with "N passed, M failed" (and ", K skipped" for cases a program
+# skipped); exits 1 when M > 0.
+set -eu
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$TOP/build
+REF=${LINUX_REF_DIR:-$BUILD/linux-ref}
+TIMEOUT=${LINUX_REF_TIMEOUT:-120}	# seconds for one boot and run
+
+# The programs: path under build/u, arguments, expected exit status.
+# Only programs whose results do not depend on topdown's own layout or
+# system calls belong here.
+PROGRAMS="
+tests/user/hello.elf|42|42
+tests/user/mmap_errno.elf||0
+tests/user/placement.elf||0
+tests/user/map_count.elf||0
+tests/user/nolibc/auxv.elf|alpha beta|0
+"
+
+log() {
+	echo "# check-linux: $*"
+}
+
+die() {
+	echo "check-linux: $*" >&2
+	exit 2
+}
+
+# Run a command as root: directly, or through sudo.
+as_root() {
+	if [ "$(id -u)" = 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo "$@"
+	else
+		die "need root (or sudo) for: $*"
+	fi
+}
+
+# Make armhf packages visible to apt (once per machine).
+enable_armhf() {
+	if ! dpkg --print-foreign-architectures | grep -qx armhf; then
+		log "dpkg --add-architecture armhf"
+		as_root dpkg --add-architecture armhf
+	fi
+	# armmp kernels exist only for armhf: none listed means no armhf lists
+	if ! apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-armmp$' |
+		grep -q .; then
+		log "apt-get update"
+		# A mirror that is mid-sync fails one index; the main one is
+		# enough, so only a missing package below is an error.
+		as_root apt-get update -qq || log "apt-get update reported errors"
+	fi
+}
+
+# The package to use: $LINUX_REF_PKG, or the newest 6.1 armmp image.
+pick_package() {
+	if [ -n "${LINUX_REF_PKG:-}" ]; then
+		echo "$LINUX_REF_PKG"
+		return
+	fi
+	apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-armmp$' |
+		awk '{ print $1 }' | sort -V | tail -n 1
+}
+
+# Download and extract the kernel into $REF/linux once; set VMLINUZ, DTB.
+fetch_linux() {
+	local deb pkg
+
+	mkdir -p "$REF"
+	deb=$(ls "$REF"/linux-image-*armmp*_armhf.deb 2>/dev/null | head -n 1 || true)
+	if [ -z "$deb" ]; then
+		enable_armhf
+		pkg=$(pick_package)
+		[ -n "$pkg" ] || die "no linux-image-6.1.0-*-armmp package found"
+		log "apt-get download $pkg:armhf"
+		(cd "$REF" && apt-get download -q "$pkg:armhf" 2>&1 |
+			grep -v '^W: Download is performed unsandboxed' || true)
+		deb=$(ls "$REF"/linux-image-*armmp*_armhf.deb 2>/dev/null | head -n 1 || true)
+		[ -n "$deb" ] || die "apt-get download $pkg:armhf failed"
+	fi
+	if [ ! -d "$REF/linux" ]; then
+		log "extracting $(basename "$deb")"
+		rm -rf "$REF/linux.tmp"
+		dpkg-deb -x "$deb" "$REF/linux.tmp"
+		mv "$REF/linux.tmp" "$REF/linux"
+	fi
+	VMLINUZ=$(ls "$REF"/linux/boot/vmlinuz-* | head -n 1)
+	DTB=$(ls "$REF"/linux/usr/lib/linux-image-*/vexpress-v2p-ca9.dtb | head -n 1)
+	[ -f "$VMLINUZ" ] && [ -f "$DTB" ] || die "no vmlinuz or dtb in $deb"
+	log "kernel $(basename "$VMLINUZ")"
+}
+
+# A gzipped newc cpio holding one file, /init = $1, written to $2.
+make_initrd() {
+	local dir
+
+	dir=$(mktemp -d "$REF/initrd.XXXXXX")
+	cp "$1" "$dir/init"
+	chmod 755 "$dir/init"
+	(cd "$dir" && echo init | cpio -o -H newc --quiet) | gzip -n > "$2"
+	rm -rf "$dir"
+}
+
+# Boot Linux with initrd $1 and init arguments $2; the console goes to $3.
+boot_linux() {
+	timeout "$TIMEOUT" qemu-system-arm -M vexpress-a9 -m 256M \
+		-nographic -no-reboot \
+		-audiodev none,id=snd0 -global pl041.audiodev=snd0 \
+		-kernel "$VMLINUZ" -dtb "$DTB" -initrd "$1" \
+		-append "console=ttyAMA0 norandmaps panic=-1 quiet -- $2" \
+		</dev/null >"$3" 2>&1 || true
+}
+
+npass=0
+nfail=0
+nskip=0
+ncase=0
+
+# Print one combined result line and count it ("ok", "not ok", or "skip"
+# for an "ok ... # SKIP why" line, whose name carries the reason).
+result() {
+	local ok=$1 name=$2
+
+	ncase=$((ncase + 1))
+	if [ "$ok" = skip ]; then
+		nskip=$((nskip + 1))
+		echo "ok $ncase linux/$name"
+	elif [ "$ok" = ok ]; then
+		npass=$((npass + 1))
+		echo "ok $ncase linux/$name"
+	else
+		nfail=$((nfail + 1))
+		echo "not ok $ncase linux/$name"
+	fi
+}
+
+# Run one program: $1 path under build/u, $2 arguments, $3 expected status.
+run_program() {
+	local elf=$BUILD/u/$1 args=$2 want=$3
+	local name initrd logf line code status plan ncases=0 why=""
+
+	name=$(basename "$1" .elf)
+	initrd=$REF/run/$name.cpio.gz
+	logf=$REF/run/$name.log
+	mkdir -p "$REF/run"
+	if [ ! -f "$elf" ]; then
+		echo "# $1 is not built"
+		result "not ok" "$name:ran"
+		return
+	fi
+	make_initrd "$elf" "$initrd"
+	log "$1 $args"
+	boot_linux "$initrd" "$args" "$logf"
+	tr -d '\r' < "$logf" > "$logf.txt"
+
+	# The program's own lines: results renumbered, diagnostics kept.
+	while IFS= read -r line; do
+		case $line in
+		"ok "[0-9]*" # SKIP"*)
+			result skip "${line#ok [0-9]* }"
+			ncases=$((ncases + 1)) ;;
+		"ok "[0-9]*)
+			result ok "${line#ok [0-9]* }"
+			ncases=$((ncases + 1)) ;;
+		"not ok "[0-9]*)
+			result "not ok" "${line#not ok [0-9]* }"
+			ncases=$((ncases + 1)) ;;
+		"#"*)
+			echo "$line" ;;
+		esac
+	done < "$logf.txt"
+
+	# How it ended.
+	code=$(sed -n 's/.*Attempted to kill init! exitcode=\(0x[0-9a-fA-F]*\).*/\1/p' \
+		"$logf.txt" | head -n 1)
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$logf.txt" | tail -n 1)
+	if [ -z "$code" ]; then
+		why="no exit seen within ${TIMEOUT}s (log: $logf.txt)"
+	elif [ $((code & 0x7f)) -ne 0 ]; then
+		why="killed by signal $((code & 0x7f)) (log: $logf.txt)"
+	else
+		status=$(((code >> 8) & 0xff))
+		if [ "$status" -ne "$want" ]; then
+			why="exit status $status, expected $want"
+		elif [ -n "$plan" ] && [ "$plan" -ne "$ncases" ]; then
+			why="plan says $plan cases, saw $ncases"
+		fi
+	fi
+	if [ -n "$why" ]; then
+		echo "# $name: $why"
+		result "not ok" "$name:exit_status"
+	else
+		result ok "$name:exit_status"
+	fi
+}
+
+command -v qemu-system-arm >/dev/null || die "qemu-system-arm missing: run qemu/deps.sh"
+start=$(date +%s)
+fetch_linux
+echo "KTAP version 1"
+echo "$PROGRAMS" | while IFS='|' read -r prog args want; do
+	[ -n "$prog" ] || continue
+	case $prog in *"${1:-}"*) ;; *) continue ;; esac
+	echo "$prog|$args|$want"
+done > "$REF/selected"
+while IFS='|' read -r prog args want; do
+	run_program "$prog" "$args" "$want"
+done < "$REF/selected"
+echo "1..$ncase"
+log "$(($(date +%s) - start))s"
+if [ "$nskip" -gt 0 ]; then
+	echo "$npass passed, $nfail failed, $nskip skipped"
+else
+	echo "$npass passed, $nfail failed"
+fi
+[ "$nfail" -eq 0 ]

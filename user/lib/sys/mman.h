@@ -1,0 +1,73 @@
+/*
+ * user/lib/sys/mman.h - memory mappings: mmap, munmap, mprotect, and the
+ * heap break (brk, sbrk), with Linux's constants for ARM
+ * (include/uapi/asm-generic/mman-common.h and mman.h).
+ *
+ * These are the C library's functions: on failure they return MAP_FAILED
+ * or -1 and set errno. Tests that need the raw -errno use the sys_*
+ * functions of syscall.h instead.
+ */
+#ifndef USER_LIB_SYS_MMAN_H
+#define USER_LIB_SYS_MMAN_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* prot: what the pages allow. */
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define PROT_GROWSDOWN 0x01000000	/* mprotect: extend to a stack's start */
+#define PROT_GROWSUP 0x02000000
+
+/* flags: the mapping type (exactly one of the first three) ... */
+#define MAP_SHARED 0x01			/* writes reach the object, others see them */
+#define MAP_PRIVATE 0x02		/* writes are copy-on-write, ours only */
+#define MAP_SHARED_VALIDATE 0x03	/* MAP_SHARED, rejecting unknown flags */
+#define MAP_TYPE 0x0f			/* the bits of the type */
+
+/* ... and modifiers. */
+#define MAP_FIXED 0x10			/* exactly here, replacing what is there */
+#define MAP_ANONYMOUS 0x20		/* no file: zero-filled memory */
+#define MAP_ANON MAP_ANONYMOUS
+#define MAP_GROWSDOWN 0x0100		/* a stack: grows down on faults */
+#define MAP_DENYWRITE 0x0800		/* ignored */
+#define MAP_EXECUTABLE 0x1000		/* ignored */
+#define MAP_LOCKED 0x2000		/* mlock the pages */
+#define MAP_NORESERVE 0x4000		/* no swap/commit accounting */
+#define MAP_POPULATE 0x8000		/* fault every page in now */
+#define MAP_NONBLOCK 0x10000		/* with MAP_POPULATE: do not block */
+#define MAP_STACK 0x20000		/* a thread stack (a hint) */
+#define MAP_HUGETLB 0x40000		/* huge pages */
+#define MAP_SYNC 0x80000		/* DAX: only with MAP_SHARED_VALIDATE */
+#define MAP_FIXED_NOREPLACE 0x100000	/* MAP_FIXED, but EEXIST if in use */
+#define MAP_UNINITIALIZED 0x4000000	/* only for !MMU kernels */
+
+/* What mmap() returns on failure. */
+#define MAP_FAILED ((void *)-1)
+
+/*
+ * Map @len bytes at @offset of @fd (or anonymous memory) with protection
+ * @prot. @addr is a hint, or the exact address with MAP_FIXED. @offset
+ * must be a multiple of the page size (it is passed to mmap2 in pages).
+ * Returns the address, or MAP_FAILED with errno set.
+ */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset);
+
+/* Unmap the pages of [addr, addr + len). 0, or -1 with errno. */
+int munmap(void *addr, size_t len);
+
+/* Change the protection of [addr, addr + len). 0, or -1 with errno. */
+int mprotect(void *addr, size_t len, int prot);
+
+/*
+ * Set the heap break to @addr. 0, or -1 with errno ENOMEM when the kernel
+ * refused (the break then stays where it was).
+ */
+int brk(void *addr);
+
+/* newlib's sbrk() (through _sbrk in brk.c): the old break, or (void *)-1. */
+void *sbrk(ptrdiff_t incr);
+
+#endif /* USER_LIB_SYS_MMAN_H */

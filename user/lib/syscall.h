@@ -1,0 +1,229 @@
+/*
+ * user/lib/syscall.h - raw system calls, as the kernel sees them.
+ *
+ * The numbers are Linux's ARM EABI numbers (arch/arm/tools/syscall.tbl),
+ * so one static binary runs on topdown and on Linux alike. Each sys_*()
+ * wrapper returns exactly what the kernel put in r0: a value (an address
+ * for sys_mmap2/sys_brk) or -errno in [-4095, -1], with Linux's errno
+ * numbers (kernel/errno.h). Nothing here touches the C library's errno;
+ * that is the job of the libc-style wrappers (sys/mman.h, syscalls.c).
+ *
+ * Tests use these to see the raw errno; programs normally use the libc API.
+ */
+#ifndef USER_LIB_SYSCALL_H
+#define USER_LIB_SYSCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The system calls of SPEC requirement 6, with Linux's numbers. */
+#define __NR_exit 1
+#define __NR_read 3
+#define __NR_write 4
+#define __NR_open 5
+#define __NR_close 6
+#define __NR_lseek 19
+#define __NR_getpid 20
+#define __NR_kill 37		/* Linux only, for newlib's abort() */
+#define __NR_brk 45
+#define __NR_munmap 91
+#define __NR_mprotect 125
+#define __NR_sched_yield 158
+#define __NR_mmap2 192		/* offset in 4096-byte units */
+#define __NR_fstat64 197
+#define __NR_exit_group 248
+#define __NR_clock_gettime 263	/* 32-bit struct timespec */
+
+/*
+ * topdown's own system calls (task spawn/wait, the maps dump) go here, in
+ * a range Linux does not use on ARM, once the kernel has chosen their
+ * numbers. Linux answers ENOSYS for them, so a test that needs one must
+ * say so and be left out of `make check-linux`.
+ */
+
+/* Linux's clock ids (newlib's CLOCK_* constants have other values). */
+#define LINUX_CLOCK_REALTIME 0
+#define LINUX_CLOCK_MONOTONIC 1
+
+/* struct timespec of clock_gettime (263): two 32-bit words on ARM. */
+struct linux_timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+/* struct stat64 of fstat64 (197), ARM EABI layout (asm/stat.h). */
+struct linux_stat64 {
+	unsigned long long st_dev;
+	unsigned char __pad0[4];
+	unsigned long __st_ino;
+	unsigned int st_mode;
+	unsigned int st_nlink;
+	unsigned long st_uid;
+	unsigned long st_gid;
+	unsigned long long st_rdev;
+	unsigned char __pad3[4];
+	long long st_size;
+	unsigned long st_blksize;
+	unsigned long long st_blocks;
+	unsigned long st_atime_, st_atime_nsec;
+	unsigned long st_mtime_, st_mtime_nsec;
+	unsigned long st_ctime_, st_ctime_nsec;
+	unsigned long long st_ino;
+};
+
+#define LINUX_S_IFMT 0170000
+#define LINUX_S_IFCHR 0020000
+
+/*
+ * Enter the kernel with system call @nr and six arguments (syscall.S).
+ * Returns r0 as the kernel left it.
+ */
+long __syscall(long nr, long a0, long a1, long a2, long a3, long a4,
+	       long a5);
+
+#define __sc(x) ((long)(x))
+#define syscall0(nr) __syscall(nr, 0, 0, 0, 0, 0, 0)
+#define syscall1(nr, a) __syscall(nr, __sc(a), 0, 0, 0, 0, 0)
+#define syscall2(nr, a, b) __syscall(nr, __sc(a), __sc(b), 0, 0, 0, 0)
+#define syscall3(nr, a, b, c) \
+	__syscall(nr, __sc(a), __sc(b), __sc(c), 0, 0, 0)
+#define syscall6(nr, a, b, c, d, e, f) \
+	__syscall(nr, __sc(a), __sc(b), __sc(c), __sc(d), __sc(e), __sc(f))
+
+/* True when a raw result is an error (-4095..-1), as Linux's IS_ERR_VALUE. */
+static inline bool sys_is_err(long ret)
+{
+	return (unsigned long)ret >= (unsigned long)-4095;
+}
+
+/* End the whole process (all threads) with @status; does not return. */
+static inline __attribute__((noreturn)) void sys_exit_group(int status)
+{
+	for (;;)
+		syscall1(__NR_exit_group, status);
+}
+
+/* End the calling thread with @status (the process, when it is the last). */
+static inline __attribute__((noreturn)) void sys_exit(int status)
+{
+	for (;;)
+		syscall1(__NR_exit, status);
+}
+
+/* read(2): bytes read, 0 at end of file, or -errno. */
+static inline long sys_read(int fd, void *buf, size_t count)
+{
+	return syscall3(__NR_read, fd, buf, count);
+}
+
+/* write(2): bytes written or -errno. */
+static inline long sys_write(int fd, const void *buf, size_t count)
+{
+	return syscall3(__NR_write, fd, buf, count);
+}
+
+/* open(2) with Linux's O_* flags: a file descriptor or -errno. */
+static inline long sys_open(const char *path, int flags, int mode)
+{
+	return syscall3(__NR_open, path, flags, mode);
+}
+
+/* close(2): 0 or -errno. */
+static inline long sys_close(int fd)
+{
+	return syscall1(__NR_close, fd);
+}
+
+/* lseek(2), 32-bit offsets: the new offset or -errno. */
+static inline long sys_lseek(int fd, long offset, int whence)
+{
+	return syscall3(__NR_lseek, fd, offset, whence);
+}
+
+/* getpid(2): the caller's process id (never fails). */
+static inline long sys_getpid(void)
+{
+	return syscall0(__NR_getpid);
+}
+
+/* kill(2): 0 or -errno. Linux's; topdown may answer -ENOSYS. */
+static inline long sys_kill(int pid, int sig)
+{
+	return syscall2(__NR_kill, pid, sig);
+}
+
+/*
+ * brk(2) as the kernel implements it (not as libc's brk()): asks for the
+ * break to move to @addr and returns the break afterwards. brk(0), or any
+ * request that fails, returns the current break unchanged; there is no
+ * errno.
+ */
+static inline unsigned long sys_brk(unsigned long addr)
+{
+	return (unsigned long)syscall1(__NR_brk, addr);
+}
+
+/*
+ * mmap2(2): map @len bytes at file offset @pgoff * 4096. Returns the
+ * address of the mapping, or -errno (test it with sys_is_err()).
+ */
+static inline long sys_mmap2(unsigned long addr, unsigned long len, int prot,
+			     int flags, int fd, unsigned long pgoff)
+{
+	return syscall6(__NR_mmap2, addr, len, prot, flags, fd, pgoff);
+}
+
+/*
+ * mmap with a byte offset, the way a C library builds it on mmap2: an
+ * offset that is not a multiple of 4096 cannot be expressed and gives
+ * -EINVAL (22) without entering the kernel.
+ */
+static inline long sys_mmap(unsigned long addr, unsigned long len, int prot,
+			    int flags, int fd, unsigned long offset)
+{
+	if (offset & 4095)
+		return -22;
+	return sys_mmap2(addr, len, prot, flags, fd, offset >> 12);
+}
+
+/* munmap(2): 0 or -errno. */
+static inline long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return syscall2(__NR_munmap, addr, len);
+}
+
+/* mprotect(2): 0 or -errno. */
+static inline long sys_mprotect(unsigned long addr, unsigned long len,
+				int prot)
+{
+	return syscall3(__NR_mprotect, addr, len, prot);
+}
+
+/* sched_yield(2): 0. */
+static inline long sys_sched_yield(void)
+{
+	return syscall0(__NR_sched_yield);
+}
+
+/* clock_gettime(2) with a Linux clock id: 0 or -errno. */
+static inline long sys_clock_gettime(int clock, struct linux_timespec *ts)
+{
+	return syscall2(__NR_clock_gettime, clock, ts);
+}
+
+/* fstat64(2): 0 or -errno. */
+static inline long sys_fstat64(int fd, struct linux_stat64 *st)
+{
+	return syscall2(__NR_fstat64, fd, st);
+}
+
+/*
+ * Turn a raw result into the C library's convention: the value itself,
+ * or -1 with errno set (translated to newlib's numbering). syscalls.c.
+ */
+long __syscall_ret(long ret);
+
+/* Set newlib's errno from a positive Linux errno value. syscalls.c. */
+void __set_errno_linux(int linux_errno);
+
+#endif /* USER_LIB_SYSCALL_H */

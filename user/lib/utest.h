@@ -1,0 +1,63 @@
+/*
+ * user/lib/utest.h - the user-space test harness, on tests/check.h.
+ *
+ * A test program is a list of cases. Each case runs CHECK()s; a failed
+ * CHECK prints a diagnostic and marks the case failed, and the program
+ * goes on. Output is KTAP-style, one line per case, the same on topdown
+ * and on Linux, so `make test` and `make check-linux` read it alike:
+ *
+ *	KTAP version 1
+ *	# free-form diagnostics start with '#'
+ *	ok 1 placement:topdown_packing
+ *	not ok 2 placement:highest_hole
+ *	1..2
+ *	# placement: 1 passed, 1 failed
+ *
+ * A program:
+ *
+ *	static void test_packing(void) { ... CHECK_EQ(b, a - len); ... }
+ *
+ *	int main(void)
+ *	{
+ *		utest_begin("placement");
+ *		utest_run("topdown_packing", test_packing);
+ *		return utest_end();	// 0 iff every case passed
+ *	}
+ *
+ * Table-driven programs bracket each row with utest_case()/utest_done().
+ */
+#ifndef USER_LIB_UTEST_H
+#define USER_LIB_UTEST_H
+
+#include <stdbool.h>
+#include "tests/check.h"
+
+/* Start the program's report; @prog names every case line. */
+void utest_begin(const char *prog);
+
+/* Start case @name: checks from now on count against it. */
+void utest_case(const char *name);
+
+/* End the running case, printing its ok/not ok line. True if it passed. */
+bool utest_done(void);
+
+/* End the running case as skipped ("ok N prog:case # SKIP why"). */
+void utest_skip(const char *why);
+
+/* Run @fn as case @name (utest_case, fn, utest_done). True if it passed. */
+bool utest_run(const char *name, void (*fn)(void));
+
+/* Print a diagnostic line "# ..." (the newline is added). */
+void utest_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * End the report: the plan line and "# <prog>: P passed, F failed"
+ * (with ", S skipped" when some were).
+ * Returns the exit status for main: 0 iff no case failed.
+ */
+int utest_end(void);
+
+/* "EINVAL" for a raw result -22 (or 22); "0" style text for others. */
+const char *utest_errname(long raw);
+
+#endif /* USER_LIB_UTEST_H */
