@@ -8,6 +8,7 @@
 #include <string.h>
 #include "kernel/printk.h"
 #include "mm/kasan.h"
+#include "mm/slab.h"
 #include "tests/host/shim/mem.h"
 
 char *host_ram;
@@ -36,6 +37,7 @@ __attribute__((constructor(101))) static void host_mem_init(void)
 			       HOST_PHYS_BASE + HOST_KERNEL_SIZE) ||
 	    page_alloc_free_all())
 		panic("host_mem_init: cannot boot the page allocator");
+	kmem_cache_init();
 }
 
 /* host_ram_begin - see mem.h. */
