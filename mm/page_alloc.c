@@ -411,8 +411,8 @@ void get_page(struct page *page)
 {
 	if (!page_pointer_ok(page, "get_page"))
 		return;
-	if (page_count(page) <= 0 || PageBuddy(page)) {
-		bad_page(page, page->order, "get_page on a free page");
+	if (page_count(page) <= 0) {
+		bad_page(page, page->order, "get_page on a page not allocated (free, or not the first page of its block)");
 		return;
 	}
 	page->_refcount++;

@@ -246,10 +246,18 @@ static inline int page_mapcount(const struct page *page)
 	return page->_mapcount;
 }
 
-/* Take one more reference on an allocated block (reports a free one). */
+/*
+ * Take one more reference on the allocated block @page heads. A page that
+ * is not the head of an allocated block is reported as by __free_pages().
+ */
 void get_page(struct page *page);
 
-/* Drop a reference; the last one frees the whole block (page->order). */
+/*
+ * Drop a reference on the block @page heads; the last one frees the whole
+ * block, with the order it was allocated with, under the checks of
+ * __free_pages(). Reserved pages and the zero page are never freed: the
+ * last reference on one is reported as a bad free.
+ */
 void put_page(struct page *page);
 
 /* -- frames, addresses and struct pages ---------------------------------- */
@@ -281,7 +289,18 @@ unsigned long nr_free_blocks(unsigned int order);
  */
 bool page_alloc_check(void);
 
-/* Print totals and free blocks per order (for a `free` command). */
+/* Memory in pages, as a `free` command shows it (Linux: si_meminfo). */
+struct meminfo {
+	unsigned long totalram;		/* frames of RAM */
+	unsigned long freeram;		/* on the free lists */
+	unsigned long reservedram;	/* kernel, mem_map, initramfs ... */
+	unsigned long slabram;		/* held by slabs */
+};
+
+/* Count the pages of the current zone by kind, into @mi. */
+void si_meminfo(struct meminfo *mi);
+
+/* Print si_meminfo() in KiB, and free blocks per order. */
 void show_mem(void);
 
 #endif /* MM_PAGE_ALLOC_H */

@@ -156,26 +156,39 @@ bool page_alloc_check(void)
 }
 
 /*
- * show_mem - print where RAM and mem_map are, the total, free, reserved
- * and slab memory in KiB, and the number of free blocks of each order.
+ * si_meminfo - count the frames of RAM: all, free, reserved and held by
+ * slabs (a walk of mem_map, for a command, not for a fast path).
+ */
+void si_meminfo(struct meminfo *mi)
+{
+	mi->totalram = mem_zone->spanned_pages;
+	mi->freeram = mem_zone->nr_free;
+	mi->reservedram = 0;
+	mi->slabram = 0;
+	for (unsigned long i = 0; i < mem_zone->spanned_pages; i++) {
+		mi->reservedram += PageReserved(&mem_zone->mem_map[i]);
+		mi->slabram += PageSlab(&mem_zone->mem_map[i]);
+	}
+}
+
+/*
+ * show_mem - print where RAM and mem_map are, si_meminfo() in KiB, and
+ * the number of free blocks of each order.
  */
 void show_mem(void)
 {
-	unsigned long reserved = 0, slab = 0;
+	const unsigned long kb = PAGE_SIZE / 1024;
+	struct meminfo mi;
 
-	for (unsigned long i = 0; i < mem_zone->spanned_pages; i++) {
-		reserved += PageReserved(&mem_zone->mem_map[i]);
-		slab += PageSlab(&mem_zone->mem_map[i]);
-	}
+	si_meminfo(&mi);
 	printk("RAM %#lx-%#lx, mem_map at %#lx (%lu pages)\n",
 	       mem_zone->base_pfn << PAGE_SHIFT,
 	       zone_end_pfn(mem_zone) << PAGE_SHIFT,
 	       page_to_phys(virt_to_page(mem_zone->mem_map)),
 	       mem_zone->mem_map_pages);
 	printk("Mem: %lu kB total, %lu kB free, %lu kB reserved, %lu kB slab\n",
-	       mem_zone->spanned_pages * (PAGE_SIZE / 1024),
-	       mem_zone->nr_free * (PAGE_SIZE / 1024),
-	       reserved * (PAGE_SIZE / 1024), slab * (PAGE_SIZE / 1024));
+	       mi.totalram * kb, mi.freeram * kb, mi.reservedram * kb,
+	       mi.slabram * kb);
 	printk("Free blocks by order:");
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		printk(" %u:%lu", o, mem_zone->free_area[o].nr_free);

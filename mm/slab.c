@@ -249,6 +249,8 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 /* kmem_cache_destroy - see mm/slab.h. Returns: 0 or -EBUSY. */
 int kmem_cache_destroy(struct kmem_cache *c)
 {
+	if (!c)
+		return 0;
 	if (c->nr_active) {
 		printk("slab: kmem_cache_destroy(%s): %lu objects still in use\n",
 		       c->name, c->nr_active);

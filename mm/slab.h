@@ -63,7 +63,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align);
 
 /*
- * Destroy an unused cache.
+ * Destroy an unused cache (NULL is ignored).
  * Returns: 0, or -EBUSY (and the cache stays) when objects are still in use.
  */
 int kmem_cache_destroy(struct kmem_cache *cache);

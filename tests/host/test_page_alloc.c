@@ -8,6 +8,7 @@
  */
 #include "mm/fault_inject.h"
 #include "mm/kasan.h"
+#include "mm/poison.h"
 #include "tests/host/page_model.h"
 #include "tests/host/test.h"
 
@@ -393,6 +394,10 @@ TEST(poison_check_reports_a_write_after_free)
 	struct zone *z;
 	struct page *page, *again;
 
+	if (!DEBUG_VM_ENABLED) {	/* poisoning is part of CONFIG_DEBUG_VM */
+		printf("# CONFIG_DEBUG_VM is off: nothing to test\n");
+		return;
+	}
 	host_ram_begin(&ram, HOST_PHYS_BASE, 1024);
 	CHECK_EQ(page_alloc_free_all(), 0);
 	z = page_alloc_zone();
