@@ -317,11 +317,11 @@ static struct page *free_block_holding(unsigned long pfn)
 }
 
 /*
- * free_pages_check - may the block of @order at @page be freed now, with
- * its last reference (@refs, 1 for __free_pages) being dropped?
+ * free_pages_check - may the block of @order at @page be freed now, its
+ * last reference being dropped?
  * Returns: true if so; false after reporting what is wrong.
  */
-static bool free_pages_check(struct page *page, unsigned int order, int refs)
+static bool free_pages_check(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	struct page *free_head = free_block_holding(pfn);
@@ -344,7 +344,7 @@ static bool free_pages_check(struct page *page, unsigned int order, int refs)
 	else if (page->order != order)
 		bad_page(page, order, "wrong order: the block was allocated with order %u",
 			 page->order);
-	else if (page_count(page) != refs)
+	else if (page_count(page) != 1)
 		bad_page(page, order, "still in use: refcount %d",
 			 page_count(page));
 	else if (page_mapcount(page) != 0)
@@ -385,7 +385,7 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	if (!page_pointer_ok(page, "__free_pages"))
 		return;
-	if (free_pages_check(page, order, 1))
+	if (free_pages_check(page, order))
 		free_one_checked(page, order);
 }
 
@@ -431,7 +431,7 @@ void put_page(struct page *page)
 		page->_refcount--;
 		return;
 	}
-	if (free_pages_check(page, page->order, 1))
+	if (free_pages_check(page, page->order))
 		free_one_checked(page, page->order);
 }
 

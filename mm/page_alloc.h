@@ -62,8 +62,9 @@ struct kmem_cache;
  * One physical frame. mem_map[] holds one per frame of RAM, in pfn order.
  *
  * 32 bytes on ARM. The first page of an allocated block carries its
- * reference count and order; the other pages of the block have _refcount 0. While the block is
- * free, its first page has PG_buddy and sits on free_area[order].
+ * reference count and order; the other pages of the block have _refcount
+ * 0. While the block is free, its first page has PG_buddy and sits on
+ * free_area[order].
  */
 struct page {
 	unsigned long flags;		/* PG_* bits */

@@ -64,6 +64,8 @@ static struct kmem_cache *kmalloc_caches[ARRAY_SIZE(kmalloc_names)];
 /*
  * The allocator's own reads of free objects, which the sanitizer has been
  * told are dead. noinline: an inlined copy would be checked again.
+ *
+ * free_next - Returns: the free object after @obj on its slab's list.
  */
 static __no_sanitize_address __attribute__((noinline)) void *
 free_next(const void *obj)
@@ -71,6 +73,7 @@ free_next(const void *obj)
 	return ((const struct free_object *)obj)->next;
 }
 
+/* free_tagged - Returns: true when @obj carries the tag of a free object. */
 static __no_sanitize_address __attribute__((noinline)) bool
 free_tagged(const void *obj)
 {
@@ -188,7 +191,7 @@ static void discard_slab(struct kmem_cache *c, struct page *slab)
 
 /*
  * The smallest slab order for objects of @size bytes that wastes at most
- * an eighth of the slab.
+ * an eighth of the slab; SLAB_MAX_ORDER when none does.
  * Returns: the order, or -1 when @size does not fit in SLAB_MAX_ORDER.
  */
 static int slab_order(size_t size)
