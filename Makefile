@@ -52,12 +52,15 @@ deps: $(DEPS_OK)
 # Flags shared by every C file, kernel, user and host.
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 CSTD := -std=gnu11
+# Debug checks of the mm code (page/slab poisoning, validate_mm()), on in
+# the kernel and in the host tests.
+MMDEBUG := -DCONFIG_DEBUG_VM
 
 # The kernel: ARM state, no FPU, nothing from a hosted C library. -Og keeps
 # variables visible when stepping with gdb.
 KCFLAGS := $(CSTD) $(WARN) -Og -g -mcpu=cortex-a9 -marm -mfloat-abi=soft \
 	-ffreestanding -fno-builtin -fno-common -fno-pie -fno-stack-protector \
-	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP
+	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP $(MMDEBUG)
 KASFLAGS := -g -mcpu=cortex-a9 -marm -I. -MMD -MP -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -T linker.ld \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
@@ -173,7 +176,7 @@ HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-I. -Itests/host/shim -MMD -MP
+	-I. -Itests/host/shim -MMD -MP $(MMDEBUG)
 # The kernel's formatter would replace the C library's in a host program:
 # there it is built under other names (k_vsnprintf, k_snprintf).
 HOST_RENAME := -Dvsnprintf=k_vsnprintf -Dsnprintf=k_snprintf
