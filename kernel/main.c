@@ -3,6 +3,7 @@
  */
 #include "kernel/board.h"
 #include "kernel/bootopts.h"
+#include "kernel/cpio.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
 #include "kernel/semihost.h"
@@ -11,6 +12,7 @@
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/memlayout.h"
+#include "mm/page_alloc.h"
 
 static char cmdline[512];
 
@@ -52,11 +54,24 @@ static void setup_boot_options(void)
 		panic("mem=%luK: RAM must be 32M..512M in whole MiB", mem >> 10);
 }
 
+/* The initramfs QEMU loaded at INITRAMFS_PHYS: its length, 0 if none. */
+static size_t find_initramfs(void)
+{
+	unsigned long ram_end = PHYS_OFFSET + boot_options.mem_size;
+
+	return cpio_length((void *)(INITRAMFS_PHYS - PHYS_OFFSET + PAGE_OFFSET),
+			   ram_end - INITRAMFS_PHYS);
+}
+
 void start_kernel(void)
 {
+	size_t initrd_size;
+
 	uart_init();
 	setup_boot_options();
 	paging_init(boot_options.mem_size);
+	initrd_size = find_initramfs();
+	mem_init(boot_options.mem_size, INITRAMFS_PHYS, initrd_size);
 	cacheinfo_init(boot_options.cache_alias);
 	print_banner();
 

@@ -36,7 +36,7 @@
 #define PAGE_OFFSET 0xC0000000UL	/* kernel virtual base */
 #define TASK_SIZE 0xBF000000UL		/* PAGE_OFFSET - 16 MiB, as ARM Linux */
 #define TASK_UNMAPPED_BASE 0x40000000UL	/* legacy layout: ALIGN(TASK_SIZE/3) */
-#define FIRST_USER_ADDRESS PAGE_SIZE	/* ARM: the first page is never user */
+#define FIRST_USER_ADDRESS (2 * PAGE_SIZE)	/* ARM: the first two pages never map */
 #define DEFAULT_MMAP_MIN_ADDR 4096UL	/* /proc/sys/vm/mmap_min_addr */
 #define DEFAULT_MAX_MAP_COUNT 65530	/* /proc/sys/vm/max_map_count */
 

@@ -1,16 +1,25 @@
 /*
  * mm/mmu.h - the one boundary between portable mm code and the MMU.
  *
- * Everything the portable code (the .c files of mm/) may ask of the hardware is declared
- * here; mm/armv7/ implements it with ARMv7 short-descriptor tables, and the
- * host tests implement it with a software table (tests/host/shim/). The
- * portable code never sees a descriptor bit: protections travel as pgprot_t
- * values produced by vm_get_page_prot() and only ever compared or passed on.
+ * Everything the portable code (the .c files of mm/) may ask of the
+ * hardware is declared here, each with its contract; mm/armv7/ implements
+ * it with ARMv7 short-descriptor tables, and the host tests implement it
+ * with a software table (tests/host/shim/fake_mmu.c). The portable code
+ * never sees a descriptor bit: protections travel as pgprot_t values made
+ * by vm_get_page_prot() and pgprot_mkwrite(), and are only ever stored,
+ * compared or passed back.
+ *
+ * All addresses are user virtual addresses, page aligned, below the mm's
+ * task_size. Nothing here sleeps; nothing takes a lock (one CPU, the
+ * kernel is not preemptible).
  */
 #ifndef MM_MMU_H
 #define MM_MMU_H
 
 #include "kernel/kernel.h"
+
+struct mm_struct;
+struct page;
 
 /* Hardware protection/attribute bits of one page table entry (opaque). */
 typedef uint32_t pgprot_t;
@@ -18,10 +27,93 @@ typedef uint32_t pgprot_t;
 /* A task's first-level page table (opaque; ARMv7: 4096 L1 descriptors). */
 typedef struct arch_pgd pgd_t;
 
+/* -- protections ---------------------------------------------------------- */
+
+/*
+ * protection_map[VM_READ|VM_WRITE|VM_EXEC|VM_SHARED]: the PTE protection
+ * for each combination of those four vm_flags. Private writable entries
+ * are read-only, so the first write faults and the fault handler decides
+ * (zero page -> new page, page-cache page -> private copy).
+ */
+extern const pgprot_t protection_map[16];
+
+/* protection_map[] for @vm_flags (only the four bits above count). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* @prot with user write access added (the fault path's write upgrade). */
+pgprot_t pgprot_mkwrite(pgprot_t prot);
+
+/* Does @prot let user mode write? */
+bool pgprot_writable(pgprot_t prot);
+
+/* -- address spaces -------------------------------------------------------- */
+
+/*
+ * Give @mm a page table: user half empty, kernel half shared with the
+ * kernel's own table. Returns 0, or -ENOMEM.
+ */
+int pgd_alloc(struct mm_struct *mm);
+
+/*
+ * Free @mm's page table and every second-level table under it. The user
+ * mappings must already be gone (unmap_page_range over the whole space),
+ * or their pages are simply forgotten: the caller owns them.
+ */
+void pgd_free(struct mm_struct *mm);
+
+/* Make @next the current address space (TTBR0 and ASID). */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+
+/* -- page table entries ---------------------------------------------------- */
+
+/*
+ * Map @addr to @page with @prot, replacing whatever entry was there (the
+ * caller owns both pages' reference and map counts). Allocates a second-
+ * level table when needed; invalidates the TLB entry for @addr.
+ * Returns 0, or -ENOMEM when no table could be allocated.
+ */
+int set_pte_at(struct mm_struct *mm, unsigned long addr, struct page *page,
+	       pgprot_t prot);
+
+/*
+ * The page @addr maps in @mm and its protection (through @prot, when not
+ * NULL), or NULL when nothing is mapped there.
+ */
+struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
+			pgprot_t *prot);
+
+/*
+ * Remove every entry in [@start, @end), calling @release(mm, addr, page)
+ * for each page that was mapped (after its entry is gone), free second-
+ * level tables that become empty, and flush the TLB for the range.
+ */
+void unmap_page_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end,
+		      void (*release)(struct mm_struct *mm, unsigned long addr,
+				      struct page *page));
+
+/*
+ * Give every present entry in [@start, @end) the protection @prot
+ * (mprotect), and flush the TLB for the range.
+ */
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, pgprot_t prot);
+
+/* Number of second-level tables @mm has now (for tests and `free`). */
+unsigned long mm_nr_ptes(struct mm_struct *mm);
+
+/* -- caches ---------------------------------------------------------------- */
+
+/*
+ * @page was just written by the kernel and is about to be mapped
+ * executable: make the instruction side see it (clean D, invalidate I).
+ */
+void flush_icache_page(struct page *page);
+
 /*
  * Does the data cache alias (VIPT with a way larger than a page)? Then
  * shared mappings of one object must be placed SHMLBA-congruent.
- * Decided once at boot (mm/armv7/cacheinfo.c), CACHE_ALIAS= may force it.
+ * Decided once at boot (mm/armv7/cacheinfo.c); CACHE_ALIAS= may force it.
  */
 bool cache_is_vipt_aliasing(void);
 

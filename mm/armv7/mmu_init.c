@@ -18,12 +18,21 @@
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/armv7/pgtable-hwdef.h"
+#include "mm/armv7/pgtable.h"
 #include "mm/armv7/tlbflush.h"
 #include "mm/memlayout.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
 
-extern char _etext[];
+extern char _etext[], _end[];
 
 bool table_walk_coherent;
+
+/* The kernel's own address space: no VMAs, swapper_pg_dir, ASID 0. */
+struct mm_struct init_mm = {
+	.pgd = (pgd_t *)swapper_pg_dir,
+	.task_size = TASK_SIZE,
+};
 
 void paging_init(unsigned long ram_size)
 {
@@ -51,4 +60,17 @@ void paging_init(unsigned long ram_size)
 		clean_table_entry(entry);
 	}
 	local_flush_tlb_all();
+}
+
+void mem_init(unsigned long ram_size, unsigned long initrd_start,
+	      unsigned long initrd_size)
+{
+	page_alloc_init(PHYS_OFFSET, (void *)PAGE_OFFSET, ram_size >> PAGE_SHIFT);
+	/* the first 64 KiB (swapper_pg_dir at +16 KiB) and the image */
+	page_alloc_reserve(PHYS_OFFSET, virt_to_phys(_end));
+	if (initrd_size)
+		page_alloc_reserve(initrd_start, initrd_start + initrd_size);
+	if (page_alloc_free_all())
+		panic("mem_init: no room for mem_map in %lu MiB", ram_size >> 20);
+	kmem_cache_init();
 }

@@ -16,4 +16,12 @@ extern uint32_t swapper_pg_dir[4096];
  */
 void paging_init(unsigned long ram_size);
 
+/*
+ * Hand RAM to the page allocator, keeping back the kernel image and the
+ * initramfs QEMU loaded at @initrd_start (@initrd_size bytes, 0: none),
+ * then start the slab allocator.
+ */
+void mem_init(unsigned long ram_size, unsigned long initrd_start,
+	      unsigned long initrd_size);
+
 #endif /* MM_ARMV7_MMU_INIT_H */

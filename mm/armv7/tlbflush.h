@@ -16,6 +16,7 @@
 #include "mm/armv7/cp15.h"
 
 extern bool table_walk_coherent;	/* from ID_MMFR3, see mmu_init.c */
+extern unsigned long tlb_full_flushes;	/* local_flush_tlb_all() calls */
 
 /* Steps 1 and 2 for one just-written descriptor. */
 static inline void clean_table_entry(const void *entry)
@@ -29,6 +30,7 @@ static inline void clean_table_entry(const void *entry)
 /* Invalidate the whole TLB (all ASIDs, global entries too). */
 static inline void local_flush_tlb_all(void)
 {
+	tlb_full_flushes++;
 	dsb();
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" : : "r"(0) : "memory");
 	dsb();

@@ -1,0 +1,25 @@
+/*
+ * kernel/switch.S - changing the running task.
+ *
+ * cpu_switch_to(prev, next) saves the registers a C function must
+ * preserve (r4-r11), sp and the return address into prev->context, loads
+ * next's, and returns -- on next's kernel stack, into whatever called
+ * cpu_switch_to() when next last ran. It returns prev.
+ *
+ * A new task has never run: its context.pc is ret_from_fork and its sp
+ * the struct pt_regs at the top of its kernel stack, so its first
+ * "return" leaves straight for user mode with those registers.
+ */
+	.syntax	unified
+	.text
+	.arm
+
+	.global	cpu_switch_to
+cpu_switch_to:
+	stmia	r0, {r4-r11, sp, lr}	@ struct cpu_context is first in task
+	ldmia	r1, {r4-r11, sp, lr}
+	bx	lr
+
+	.global	ret_from_fork
+ret_from_fork:
+	b	ret_to_user		@ sp is at the new task's pt_regs

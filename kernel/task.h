@@ -1,0 +1,63 @@
+/*
+ * kernel/task.h - tasks (processes): each has its own address space
+ * (struct mm_struct, with its page table and ASID), a kernel stack where
+ * its user registers are saved on every exception, and a place in the
+ * scheduler's round-robin queue.
+ */
+#ifndef KERNEL_TASK_H
+#define KERNEL_TASK_H
+
+#include "kernel/kernel.h"
+#include "kernel/list.h"
+#include "kernel/pt_regs.h"
+
+struct mm_struct;
+struct file;
+
+enum task_state {
+	TASK_RUNNING,		/* runnable: on the run queue or running */
+	TASK_SLEEPING,		/* waiting for wake_up(wait_chan) */
+	TASK_ZOMBIE,		/* exited; its parent has not reaped it */
+};
+
+/* What cpu_switch_to() saves: the callee-saved registers, sp, pc. */
+struct cpu_context {
+	uint32_t r4, r5, r6, r7, r8, r9, sl, fp;
+	uint32_t sp;
+	uint32_t pc;
+};
+
+#define TASK_COMM_LEN 16
+#define NR_OPEN 16		/* file descriptors per task */
+
+struct task_struct {
+	struct cpu_context context;	/* must stay first: kernel/switch.S */
+	int pid;
+	char comm[TASK_COMM_LEN];	/* the program's name */
+	enum task_state state;
+	void *wait_chan;		/* TASK_SLEEPING: what it waits for */
+	unsigned int slice;		/* ticks left before preemption */
+
+	struct mm_struct *mm;		/* NULL for the idle task */
+	void *stack;			/* THREAD_SIZE bytes of kernel stack */
+
+	struct task_struct *parent;
+	struct list_head children;	/* tasks we are the parent of */
+	struct list_head sibling;	/* in our parent's children */
+	struct list_head run_list;	/* on the run queue */
+	struct list_head tasks;		/* on the list of all tasks */
+	int exit_status;		/* wait4's status word, once a zombie */
+
+	struct file *files[NR_OPEN];
+};
+
+/* The task running now (one CPU). */
+extern struct task_struct *current;
+
+/* The saved user registers of @task: at the top of its kernel stack. */
+static inline struct pt_regs *task_pt_regs(struct task_struct *task)
+{
+	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
+}
+
+#endif /* KERNEL_TASK_H */

@@ -1,0 +1,108 @@
+/*
+ * kernel/uaccess_asm.S - the only kernel code that loads from or stores
+ * to user addresses. Each such instruction is listed in __ex_table with
+ * a fixup: if it faults and the fault cannot be resolved, the abort
+ * handler resumes at the fixup instead (kernel/uaccess.c), which returns
+ * the number of bytes left.
+ *
+ * Byte at a time, for clarity: these copy syscall arguments, not bulk data.
+ */
+#include "kernel/pt_regs.h"
+
+	.syntax	unified
+	.text
+	.arm
+
+/* An instruction that may fault on a user address, and where to go then. */
+.macro	user fixup, insn:vararg
+9999:	\insn
+	.pushsection __ex_table, "a"
+	.align	2
+	.long	9999b, \fixup
+	.popsection
+.endm
+
+#define EFAULT 14
+
+/*
+ * unsigned long __copy_from_user(void *to, const void *from, unsigned long n)
+ * and __copy_to_user: the number of bytes not copied (r3 in the fixup).
+ */
+	.global	__copy_from_user
+__copy_from_user:
+	mov	r3, r2			@ r3 = bytes left
+1:	cmp	r3, #0
+	beq	2f
+	user	bytes_left, ldrb ip, [r1], #1
+	strb	ip, [r0], #1
+	sub	r3, r3, #1
+	b	1b
+2:	mov	r0, #0
+	bx	lr
+
+	.global	__copy_to_user
+__copy_to_user:
+	mov	r3, r2
+1:	cmp	r3, #0
+	beq	2f
+	ldrb	ip, [r1], #1
+	user	bytes_left, strb ip, [r0], #1
+	sub	r3, r3, #1
+	b	1b
+2:	mov	r0, #0
+	bx	lr
+
+/* unsigned long __clear_user(void *to, unsigned long n) */
+	.global	__clear_user
+__clear_user:
+	mov	r3, r1
+	mov	ip, #0
+1:	cmp	r3, #0
+	beq	2f
+	user	bytes_left, strb ip, [r0], #1
+	sub	r3, r3, #1
+	b	1b
+2:	mov	r0, #0
+	bx	lr
+
+/*
+ * long __strncpy_from_user(char *dst, const char *src, long count):
+ * length without the NUL, count if none came, -EFAULT (-14) on a fault.
+ */
+	.global	__strncpy_from_user
+__strncpy_from_user:
+	mov	r3, #0			@ r3 = bytes copied
+1:	cmp	r3, r2
+	beq	2f
+	user	efault, ldrb ip, [r1, r3]
+	strb	ip, [r0, r3]
+	cmp	ip, #0
+	beq	2f
+	add	r3, r3, #1
+	b	1b
+2:	mov	r0, r3
+	bx	lr
+
+/* int __get_user_u32(uint32_t *val, const uint32_t *uaddr) */
+	.global	__get_user_u32
+__get_user_u32:
+	user	efault, ldr ip, [r1]
+	str	ip, [r0]
+	mov	r0, #0
+	bx	lr
+
+/* int __put_user_u32(uint32_t val, uint32_t *uaddr) */
+	.global	__put_user_u32
+__put_user_u32:
+	user	efault, str r0, [r1]
+	mov	r0, #0
+	bx	lr
+
+/* Fixups: the copies report what was left, the others -EFAULT. */
+bytes_left:
+	mov	r0, r3
+	bx	lr
+
+efault:
+	mvn	r0, #(EFAULT - 1)	@ r0 = -EFAULT
+	bx	lr

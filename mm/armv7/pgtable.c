@@ -1,0 +1,244 @@
+/*
+ * mm/armv7/pgtable.c - a task's page tables (the mm/mmu.h contract).
+ *
+ * Each task has a 16 KiB L1 table (an order-2 block, naturally 16 KiB
+ * aligned). TTBCR.N = 0 as on ARM Linux: TTBR0 translates the whole 4 GiB,
+ * so the kernel half of every L1 table (entries 0xC00..0xFFF) is a copy
+ * of swapper_pg_dir's. The kernel's sections never change after boot, so
+ * the copies never go stale.
+ *
+ * L2 tables (1 KiB, 256 entries, one per MiB of user space that has any
+ * page mapped) come from a slab cache of 1 KiB-aligned objects, on
+ * demand, and go back when their last entry is removed or the address
+ * space is destroyed.
+ *
+ *   L1 entry 0x400 (VA 0x40000000) --> L2 table --> entry 0x00 --> page
+ *                                                    entry 0x01 --> page
+ */
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "mm/armv7/mmu_init.h"
+#include "mm/armv7/pgtable.h"
+#include "mm/armv7/tlbflush.h"
+#include "mm/mmu.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
+
+#define PGD_ORDER 2		/* 16 KiB */
+
+static struct kmem_cache *pte_table_cache;
+
+/* The L2 table an L1 entry points to, or NULL if it maps nothing. */
+static uint32_t *pte_table(uint32_t l1)
+{
+	if ((l1 & PMD_TYPE_MASK) != PMD_TYPE_TABLE)
+		return NULL;
+	return phys_to_virt(l1 & PMD_TABLE_BASE_MASK);
+}
+
+void clean_dcache_area(const void *start, size_t size)
+{
+	uintptr_t p = (uintptr_t)start & ~31u, end = (uintptr_t)start + size;
+
+	for (; p < end; p += 32)	/* DCCMVAU, one 32-byte line at a time */
+		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1"
+				 : : "r"(p) : "memory");
+	dsb();
+}
+
+/* Make freshly written table memory visible to the table walk. */
+static void sync_table_area(const void *start, size_t size)
+{
+	if (table_walk_coherent)
+		dsb();
+	else
+		clean_dcache_area(start, size);
+}
+
+int pgd_alloc(struct mm_struct *mm)
+{
+	struct page *page;
+	struct arch_pgd *pgd;
+
+	if (!pte_table_cache) {
+		pte_table_cache = kmem_cache_create("pte_table", PTE_TABLE_SIZE,
+						    PTE_TABLE_SIZE);
+		if (!pte_table_cache)
+			return -ENOMEM;
+	}
+	page = alloc_pages(GFP_KERNEL, PGD_ORDER);
+	if (!page)
+		return -ENOMEM;
+	pgd = page_address(page);
+	memset(pgd->entry, 0, USER_PGD_ENTRIES * sizeof(uint32_t));
+	memcpy(&pgd->entry[USER_PGD_ENTRIES],
+	       &swapper_pg_dir[USER_PGD_ENTRIES],
+	       (4096 - USER_PGD_ENTRIES) * sizeof(uint32_t));
+	sync_table_area(pgd, sizeof(*pgd));
+	mm->pgd = pgd;
+	mm->context_id = 0;	/* an ASID comes with the first switch */
+	return 0;
+}
+
+void pgd_free(struct mm_struct *mm)
+{
+	struct arch_pgd *pgd = mm->pgd;
+
+	for (unsigned int i = 0; i < USER_PGD_ENTRIES; i++) {
+		uint32_t *table = pte_table(pgd->entry[i]);
+
+		if (table)
+			kmem_cache_free(pte_table_cache, table);
+	}
+	flush_tlb_mm(mm);	/* its ASID may be reused by the next one */
+	mm->context_id = 0;
+	__free_pages(virt_to_page(pgd), PGD_ORDER);
+	mm->pgd = NULL;
+}
+
+/* The PTE for @addr, allocating its L2 table if @alloc; NULL if none. */
+static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
+			    bool alloc)
+{
+	uint32_t *l1 = &mm->pgd->entry[pgd_index(addr)];
+	uint32_t *table = pte_table(*l1);
+
+	if (!table) {
+		if (!alloc)
+			return NULL;
+		table = kmem_cache_zalloc(pte_table_cache);
+		if (!table)
+			return NULL;
+		sync_table_area(table, PTE_TABLE_SIZE);
+		*l1 = virt_to_phys(table) | PMD_TYPE_TABLE | PMD_DOMAIN(0);
+		clean_table_entry(l1);
+	}
+	return &table[pte_index(addr)];
+}
+
+int set_pte_at(struct mm_struct *mm, unsigned long addr, struct page *page,
+	       pgprot_t prot)
+{
+	uint32_t *pte = pte_offset(mm, addr, true);
+	uint32_t old;
+
+	if (!pte)
+		return -ENOMEM;
+	old = *pte;
+	*pte = page_to_phys(page) | prot | PTE_TYPE_SMALL;
+	clean_table_entry(pte);
+	/* A faulting (invalid) entry is never cached in the TLB. */
+	if (old & PTE_TYPE_SMALL)
+		flush_tlb_page(mm, addr);
+	return 0;
+}
+
+struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
+			pgprot_t *prot)
+{
+	uint32_t *pte = pte_offset(mm, addr, false);
+
+	if (!pte || !(*pte & PTE_TYPE_SMALL))
+		return NULL;
+	if (prot)
+		*prot = *pte & ~(PTE_BASE_MASK | PTE_TYPE_SMALL);
+	return phys_to_page(*pte & PTE_BASE_MASK);
+}
+
+static bool table_empty(const uint32_t *table)
+{
+	for (int i = 0; i < PTRS_PER_PTE; i++)
+		if (table[i])
+			return false;
+	return true;
+}
+
+/*
+ * Pages unmapped from one L2 table, released only after the TLB flush (as
+ * Linux's mmu_gather): until then a stale TLB entry might still reach
+ * them. One CPU and no preemption: one static batch is enough.
+ */
+static struct page *gathered[PTRS_PER_PTE];
+static unsigned long gathered_addr[PTRS_PER_PTE];
+
+void unmap_page_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end,
+		      void (*release)(struct mm_struct *mm, unsigned long addr,
+				      struct page *page))
+{
+	unsigned long addr, next;
+
+	for (addr = start; addr < end; addr = next) {
+		uint32_t *l1 = &mm->pgd->entry[pgd_index(addr)];
+		uint32_t *table = pte_table(*l1);
+		int n = 0;
+
+		next = min(ALIGN(addr + 1, SECTION_SIZE), end);
+		if (!table)
+			continue;
+		for (unsigned long a = addr; a < next; a += PAGE_SIZE) {
+			uint32_t *pte = &table[pte_index(a)];
+
+			if (!(*pte & PTE_TYPE_SMALL))
+				continue;
+			gathered[n] = phys_to_page(*pte & PTE_BASE_MASK);
+			gathered_addr[n++] = a;
+			*pte = 0;
+		}
+		sync_table_area(&table[pte_index(addr)],
+				(next - addr) / PAGE_SIZE * sizeof(uint32_t));
+		if (table_empty(table)) {
+			*l1 = 0;
+			clean_table_entry(l1);
+			kmem_cache_free(pte_table_cache, table);
+		}
+		flush_tlb_range(mm, addr, next);
+		for (int i = 0; i < n && release; i++)
+			release(mm, gathered_addr[i], gathered[i]);
+	}
+}
+
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, pgprot_t prot)
+{
+	unsigned long addr, next;
+
+	for (addr = start; addr < end; addr = next) {
+		uint32_t *table = pte_table(mm->pgd->entry[pgd_index(addr)]);
+
+		next = min(ALIGN(addr + 1, SECTION_SIZE), end);
+		if (!table)
+			continue;
+		for (unsigned long a = addr; a < next; a += PAGE_SIZE) {
+			uint32_t *pte = &table[pte_index(a)];
+
+			if (*pte & PTE_TYPE_SMALL)
+				*pte = (*pte & PTE_BASE_MASK) | prot |
+				       PTE_TYPE_SMALL;
+		}
+		sync_table_area(&table[pte_index(addr)],
+				(next - addr) / PAGE_SIZE * sizeof(uint32_t));
+	}
+	flush_tlb_range(mm, start, end);
+}
+
+unsigned long mm_nr_ptes(struct mm_struct *mm)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < USER_PGD_ENTRIES; i++)
+		if (pte_table(mm->pgd->entry[i]))
+			n++;
+	return n;
+}
+
+void flush_icache_page(struct page *page)
+{
+	clean_dcache_area(page_address(page), PAGE_SIZE);
+	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0\n\t"	/* ICIALLU */
+			 "mcr p15, 0, %0, c7, c5, 6"		/* BPIALL */
+			 : : "r"(0) : "memory");
+	dsb();
+	isb();
+}
