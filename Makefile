@@ -53,11 +53,15 @@ deps: $(DEPS_OK)
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 CSTD := -std=gnu11
 
+# Debug checks of the mm code (mm/debug.h): validate_mm() after every change
+# to a VMA list or tree. On for the kernel and the host tests alike.
+DEBUG_VM := -DCONFIG_DEBUG_VM
+
 # The kernel: ARM state, no FPU, nothing from a hosted C library. -Og keeps
 # variables visible when stepping with gdb.
 KCFLAGS := $(CSTD) $(WARN) -Og -g -mcpu=cortex-a9 -marm -mfloat-abi=soft \
 	-ffreestanding -fno-builtin -fno-common -fno-pie -fno-stack-protector \
-	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP
+	-fno-omit-frame-pointer -mapcs-frame $(DEBUG_VM) -I. -MMD -MP
 KASFLAGS := -g -mcpu=cortex-a9 -marm -I. -MMD -MP -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -T linker.ld -Wl,--gc-sections=no \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
@@ -137,8 +141,12 @@ HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c
 HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer $(DEBUG_VM) \
 	-I. -Itests/host/shim -MMD -MP
+# The slab allocator's entry points go through tests/host/shim/failslab.c,
+# which can make them fail on demand and counts the live objects.
+HOSTLDFLAGS := -Wl,--wrap=kmem_cache_alloc,--wrap=kmem_cache_zalloc \
+	-Wl,--wrap=kmem_cache_free
 # The kernel's formatter would replace the C library's in a host program:
 # there it is built under other names (k_vsnprintf, k_snprintf).
 HOST_RENAME := -Dvsnprintf=k_vsnprintf -Dsnprintf=k_snprintf
@@ -152,7 +160,7 @@ $(BUILD)/host/%.o: %.c
 
 $(BUILD)/host/hosttests: $(HOST_OBJS)
 	@echo "  HOSTLD  $@"
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTLDFLAGS) -o $@ $^
 
 host-tests: $(BUILD)/host/hosttests
 
