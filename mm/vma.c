@@ -1,0 +1,349 @@
+/*
+ * mm/vma.c - the VMAs of an address space: allocating them, finding them,
+ * linking them into (and out of) the sorted list and the gap tree, and
+ * keeping rb_subtree_gap exact while doing so.
+ *
+ * Every VMA of an mm is on two structures at once:
+ *
+ *   mm->mmap --> [A] <--> [B] <--> [C]        the list, lowest first
+ *
+ *                     [B]                     the red-black tree keyed
+ *                    /   \                    by vm_start, each node
+ *                  [A]   [C]                  augmented with the largest
+ *                                             gap in its subtree
+ *
+ * The list gives O(1) neighbours (vm_prev, vm_next); the tree O(log n)
+ * lookups and, through rb_subtree_gap, the O(log n) placement search of
+ * mm/unmapped_area.c. The two must always hold the same VMAs in the same
+ * order; validate_mm() checks that they do.
+ */
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "mm/debug.h"
+#include "mm/vma_internal.h"
+#include "mm/rbtree_augmented.h"
+#include "mm/slab.h"
+#include "mm/vma.h"
+
+static struct kmem_cache *vm_area_cachep;
+
+/* See mm/vma.h. A second call does nothing. */
+void vma_cache_init(void)
+{
+	if (vm_area_cachep)
+		return;
+	vm_area_cachep = kmem_cache_create("vm_area_struct",
+					   sizeof(struct vm_area_struct), 0);
+	if (!vm_area_cachep)
+		panic("vma_cache_init: no memory for the vm_area_struct cache");
+}
+
+/* See mm/vma.h. */
+void mm_vma_init(struct mm_struct *mm)
+{
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->max_map_count = DEFAULT_MAX_MAP_COUNT;
+	mm->highest_vm_end = 0;
+}
+
+/* See mm/vma.h. */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep);
+
+	if (vma) {
+		vma->vm_mm = mm;
+		RB_CLEAR_NODE(&vma->vm_rb);
+	}
+	return vma;
+}
+
+/* See mm/vma.h. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep);
+
+	if (new) {
+		*new = *orig;
+		new->vm_next = NULL;
+		new->vm_prev = NULL;
+		new->vm_rb = (struct rb_node){ NULL, NULL, NULL, RB_BLACK };
+		RB_CLEAR_NODE(&new->vm_rb);
+		new->rb_subtree_gap = 0;
+	}
+	return new;
+}
+
+/* See mm/vma.h. */
+void vm_area_free(struct vm_area_struct *vma)
+{
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+/* ---------------------------------------------------------------------
+ * The gap tree
+ */
+
+/*
+ * vma_compute_subtree_gap - the rb_subtree_gap @vma should hold: the
+ * largest of its own gap and its children's rb_subtree_gap.
+ *
+ * The own gap matters: in
+ *
+ *	          P
+ *	        /   \            | G1 | L | G2 | T |   G3   | P | G4 | R |
+ *	       L     R
+ *	        \
+ *	         T
+ *
+ * P's own gap G3 lies between T (in the left subtree) and P, and may be
+ * the largest of all.
+ */
+static unsigned long vma_compute_subtree_gap(struct vm_area_struct *vma)
+{
+	unsigned long max = vma_gap(vma);
+	struct vm_area_struct *child;
+
+	if (vma->vm_rb.rb_left) {
+		child = rb_entry(vma->vm_rb.rb_left, struct vm_area_struct,
+				 vm_rb);
+		if (child->rb_subtree_gap > max)
+			max = child->rb_subtree_gap;
+	}
+	if (vma->vm_rb.rb_right) {
+		child = rb_entry(vma->vm_rb.rb_right, struct vm_area_struct,
+				 vm_rb);
+		if (child->rb_subtree_gap > max)
+			max = child->rb_subtree_gap;
+	}
+	return max;
+}
+
+RB_DECLARE_CALLBACKS(static, vma_gap_callbacks, struct vm_area_struct, vm_rb,
+		     unsigned long, rb_subtree_gap, vma_compute_subtree_gap);
+
+/* See mm/vma.h: the generated propagate callback does just this. */
+void vma_gap_update(struct vm_area_struct *vma)
+{
+	vma_gap_callbacks_propagate(&vma->vm_rb, NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Lookups
+ */
+
+/*
+ * See mm/vma.h. Walk down: a VMA ending above @addr is a candidate, and a
+ * better one can only be to its left; a VMA ending at or below @addr is
+ * not, and neither is anything to its left.
+ */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *vma = NULL;
+
+	while (node) {
+		struct vm_area_struct *tmp =
+			rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (tmp->vm_end > addr) {
+			vma = tmp;
+			if (tmp->vm_start <= addr)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return vma;
+}
+
+/* See mm/vma.h. */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	struct rb_node *last;
+
+	if (vma) {
+		*pprev = vma->vm_prev;
+	} else {
+		last = rb_last(&mm->mm_rb);
+		*pprev = last ? rb_entry(last, struct vm_area_struct, vm_rb)
+			      : NULL;
+	}
+	return vma;
+}
+
+/* See mm/vma.h. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (vma && end <= vma->vm_start)
+		vma = NULL;
+	return vma;
+}
+
+/*
+ * See mm/vma.h. The walk of find_vma(), that goes on down to an empty
+ * slot: the slot where a VMA starting at @addr belongs.
+ */
+int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		   struct vm_area_struct **pprev, struct rb_node ***rb_link,
+		   struct rb_node **rb_parent)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node;
+	struct rb_node *parent = NULL, *prev = NULL;
+
+	while (*link) {
+		struct vm_area_struct *tmp;
+
+		parent = *link;
+		tmp = rb_entry(parent, struct vm_area_struct, vm_rb);
+		if (tmp->vm_end > addr) {
+			if (tmp->vm_start < end)
+				return -ENOMEM;	/* tmp overlaps the range */
+			link = &parent->rb_left;
+		} else {
+			prev = parent;	/* the highest VMA below, so far */
+			link = &parent->rb_right;
+		}
+	}
+
+	*pprev = prev ? rb_entry(prev, struct vm_area_struct, vm_rb) : NULL;
+	*rb_link = link;
+	*rb_parent = parent;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Linking and unlinking
+ */
+
+/* Put @vma into @mm's list right after @prev (first if @prev is NULL). */
+static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
+			    struct vm_area_struct *prev)
+{
+	struct vm_area_struct *next;
+
+	if (prev) {
+		next = prev->vm_next;
+		prev->vm_next = vma;
+	} else {
+		next = mm->mmap;
+		mm->mmap = vma;
+	}
+	vma->vm_prev = prev;
+	vma->vm_next = next;
+	if (next)
+		next->vm_prev = vma;
+}
+
+/*
+ * Put @vma, already on the list, into @mm's tree at (@rb_link, @rb_parent).
+ * Its arrival shrinks the gap of the VMA after it; its own gap is new.
+ * Both are brought up to date before the rebalancing, whose rotations
+ * then keep every rb_subtree_gap exact.
+ */
+static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
+			  struct rb_node **rb_link, struct rb_node *rb_parent)
+{
+	if (vma->vm_next)
+		vma_gap_update(vma->vm_next);
+	else
+		mm->highest_vm_end = vma->vm_end;
+
+	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
+	vma->rb_subtree_gap = 0;
+	vma_gap_update(vma);
+	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
+}
+
+/* See mm/internal.h. */
+void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+		struct vm_area_struct *prev, struct rb_node **rb_link,
+		struct rb_node *rb_parent)
+{
+	BUG_ON(vma->vm_mm != mm);
+	__vma_link_list(mm, vma, prev);
+	__vma_link_rb(mm, vma, rb_link, rb_parent);
+	/* A later issue: a file VMA also goes on its file's mapping here. */
+	mm->map_count++;
+}
+
+/* See mm/vma.h. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+	      struct vm_area_struct *prev, struct rb_node **rb_link,
+	      struct rb_node *rb_parent)
+{
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	VM_CHECK(mm);
+}
+
+/* See mm/internal.h. */
+void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev;
+	struct rb_node **rb_link, *rb_parent;
+
+	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link,
+			   &rb_parent))
+		panic("__insert_vm_struct: [%#lx, %#lx) overlaps a VMA",
+		      vma->vm_start, vma->vm_end);
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+}
+
+/* See mm/vma.h. */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev;
+	struct rb_node **rb_link, *rb_parent;
+
+	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link,
+			   &rb_parent))
+		return -ENOMEM;
+	if (!vma->vm_file)
+		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	vma_link(mm, vma, prev, rb_link, rb_parent);
+	return 0;
+}
+
+/*
+ * See mm/internal.h. The tree is told first, while @vma is still on the
+ * list (the gaps the erasure recomputes then see the list the tree was
+ * built with); then the list; then the VMA after @vma, whose gap now
+ * reaches down to the VMA before @vma, is recomputed.
+ */
+void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
+
+	rb_erase_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
+	RB_CLEAR_NODE(&vma->vm_rb);
+
+	if (prev)
+		prev->vm_next = next;
+	else
+		mm->mmap = next;
+	if (next) {
+		next->vm_prev = prev;
+		vma_gap_update(next);
+	} else {
+		mm->highest_vm_end = prev ? prev->vm_end : 0;
+	}
+	vma->vm_next = NULL;
+	vma->vm_prev = NULL;
+	mm->map_count--;
+}
+
+/* See mm/vma.h. */
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	__vma_unlink(mm, vma);
+	VM_CHECK(mm);
+}

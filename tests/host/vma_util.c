@@ -1,0 +1,248 @@
+/*
+ * tests/host/vma_util.c - see vma_util.h.
+ */
+#include "tests/host/test.h"
+#include "tests/host/vma_util.h"
+#include "tests/host/shim/failslab.h"
+#include "kernel/errno.h"
+#include "mm/debug.h"
+
+/*
+ * Slab objects live when the current test's mm was made: other tests
+ * (the slab's own) may leave the wrappers' count off zero.
+ */
+static long live_at_start;
+
+long vmt_live_objects(void)
+{
+	return slab_live_objects() - live_at_start;
+}
+
+struct mm_struct *vmt_mm_new(void)
+{
+	struct mm_struct *mm;
+
+	vma_cache_init();	/* does nothing after the first call */
+	live_at_start = slab_live_objects();
+	mm = calloc(1, sizeof(*mm));
+	if (!mm)
+		abort();
+	mm_vma_init(mm);
+	return mm;
+}
+
+void vmt_mm_free(struct mm_struct *mm)
+{
+	while (mm->mmap) {
+		struct vm_area_struct *vma = mm->mmap;
+
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+	}
+	CHECK_EQ(mm->map_count, 0);
+	CHECK(RB_EMPTY_ROOT(&mm->mm_rb));
+	free(mm);
+	CHECK_EQ(slab_live_objects(), live_at_start);
+}
+
+struct vm_area_struct *vmt_add(struct mm_struct *mm, unsigned long start,
+			       unsigned long end, unsigned long flags,
+			       struct file *file, unsigned long pgoff)
+{
+	struct vm_area_struct *vma, *prev;
+	struct rb_node **link, *parent;
+
+	if (find_vma_links(mm, start, end, &prev, &link, &parent)) {
+		fprintf(stderr, "vmt_add: [%#lx, %#lx) is not free\n", start,
+			end);
+		abort();
+	}
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		abort();
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_flags = flags;
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	vma_link(mm, vma, prev, link, parent);
+	return vma;
+}
+
+void sketch_build(struct mm_struct *mm, const char *pic, struct sketch *s)
+{
+	size_t i = 0, n = strlen(pic);
+
+	memset(s, 0, sizeof(*s));
+	while (i < n) {
+		struct vm_area_struct *vma;
+		size_t j = i;
+
+		if (pic[i] == ' ') {
+			i++;
+			continue;
+		}
+		while (j < n && pic[j] == pic[i])
+			j++;
+		vma = vm_area_alloc(mm);
+		if (!vma || pic[i] < 'A' || pic[i] > 'Z')
+			abort();
+		vma->vm_start = PG(i);
+		vma->vm_end = PG(j);
+		vma->vm_flags = VM_RW_ANON;
+		CHECK_EQ(insert_vm_struct(mm, vma), 0);
+		s->vma[pic[i] - 'A'] = vma;
+		i = j;
+	}
+}
+
+void sketch_draw(struct mm_struct *mm, char *buf, size_t size)
+{
+	struct vm_area_struct *vma;
+	size_t len = 0;
+	int k = 0;
+
+	/* Letters in list order; VMAs outside the picture show as '?'. */
+	for (vma = mm->mmap; vma; vma = vma->vm_next, k++) {
+		size_t first, last;
+
+		if (vma->vm_start < SKETCH_BASE) {
+			if (len + 1 < size)
+				buf[len++] = '?';
+			continue;
+		}
+		first = (vma->vm_start - SKETCH_BASE) / PAGE_SIZE;
+		last = (vma->vm_end - SKETCH_BASE) / PAGE_SIZE;
+		for (; len < first && len + 1 < size; len++)
+			buf[len] = ' ';
+		for (; len < last && len + 1 < size; len++)
+			buf[len] = 'A' + k % 26;
+	}
+	buf[len] = '\0';
+}
+
+bool sketch_matches(struct mm_struct *mm, const char *pic)
+{
+	struct vm_area_struct *vma = mm->mmap;
+	size_t i = 0, n = strlen(pic);
+	bool ok = true;
+	char drawn[512];
+
+	while (i < n && ok) {
+		size_t j = i;
+
+		if (pic[i] == ' ') {
+			i++;
+			continue;
+		}
+		while (j < n && pic[j] == pic[i])
+			j++;
+		ok = vma && vma->vm_start == PG(i) && vma->vm_end == PG(j);
+		vma = vma ? vma->vm_next : NULL;
+		i = j;
+	}
+	if (ok && vma == NULL)
+		return true;
+	sketch_draw(mm, drawn, sizeof(drawn));
+	printf("#   want \"%s\"\n#   have \"%s\"\n", pic, drawn);
+	return false;
+}
+
+int test_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma, *prev, *last;
+	int err;
+
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	prev = vma->vm_prev;
+
+	if (start > vma->vm_start) {
+		/* Three pieces would raise map_count: respect the limit. */
+		if (end < vma->vm_end && mm->map_count >= mm->max_map_count)
+			return -ENOMEM;
+		err = __split_vma(mm, vma, start, 0);
+		if (err)
+			return err;
+		prev = vma;
+	}
+	last = find_vma(mm, end);
+	if (last && end > last->vm_start) {
+		err = __split_vma(mm, last, end, 1);
+		if (err)
+			return err;
+	}
+
+	/* Everything from the first VMA at or above start to end goes. */
+	vma = prev ? prev->vm_next : mm->mmap;
+	while (vma && vma->vm_start < end) {
+		struct vm_area_struct *next = vma->vm_next;
+
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+		vma = next;
+	}
+	return 0;
+}
+
+int test_mprotect(struct mm_struct *mm, unsigned long start,
+		  unsigned long end, unsigned long newflags)
+{
+	struct vm_area_struct *vma = find_vma(mm, start), *prev;
+	unsigned long pgoff;
+	int err;
+
+	if (!vma || vma->vm_start > start || end > vma->vm_end) {
+		fprintf(stderr, "test_mprotect: [%#lx, %#lx) not in one VMA\n",
+			start, end);
+		abort();
+	}
+	if (newflags == vma->vm_flags)
+		return 0;
+
+	prev = start > vma->vm_start ? vma : vma->vm_prev;
+	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	if (vma_merge(mm, prev, start, end, newflags, vma->vm_file, pgoff))
+		return 0;
+
+	if (start != vma->vm_start) {
+		err = split_vma(mm, vma, start, 1);
+		if (err)
+			return err;
+	}
+	if (end != vma->vm_end) {
+		err = split_vma(mm, vma, end, 0);
+		if (err)
+			return err;
+	}
+	vma->vm_flags = newflags;
+	return 0;
+}
+
+struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,
+				 unsigned long end, unsigned long flags,
+				 struct file *file, unsigned long pgoff)
+{
+	struct vm_area_struct *vma, *prev;
+	struct rb_node **link, *parent;
+
+	if (find_vma_links(mm, start, end, &prev, &link, &parent)) {
+		fprintf(stderr, "test_mmap: [%#lx, %#lx) is not free\n", start,
+			end);
+		abort();
+	}
+	vma = vma_merge(mm, prev, start, end, flags, file, pgoff);
+	if (vma)
+		return vma;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return NULL;
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_flags = flags;
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	vma_link(mm, vma, prev, link, parent);
+	return vma;
+}

@@ -1,0 +1,103 @@
+/*
+ * tests/host/vma_util.h - helpers for the host tests of the VMA core:
+ * address spaces built from a picture, layout checks against a picture,
+ * and test-side munmap()/mprotect()/mmap() built only from the VMA core's
+ * public functions, the way mm/mmap.c and mm/mprotect.c use them in Linux.
+ *
+ * Pictures: one character per page, from SKETCH_BASE up. A run of one
+ * letter is one VMA, a space is a free page:
+ *
+ *	"PPPP    NNNN"	two VMAs, [BASE, BASE+4p) and [BASE+8p, BASE+12p)
+ */
+#ifndef TESTS_HOST_VMA_UTIL_H
+#define TESTS_HOST_VMA_UTIL_H
+
+#include "mm/vma.h"
+
+#define SKETCH_BASE 0x100000UL
+
+/* Page @n of a picture, as an address. */
+#define PG(n) (SKETCH_BASE + (unsigned long)(n) * PAGE_SIZE)
+
+/* Flags of an ordinary private anonymous read-write mapping. */
+#define VM_RW_ANON (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
+		    VM_MAYEXEC)
+#define VM_RO_ANON (VM_READ | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/* A new empty address space (creates the VMA cache on first use). */
+struct mm_struct *vmt_mm_new(void);
+
+/*
+ * Unlink and free every VMA of @mm and @mm itself, and check that no VMA
+ * of any address space is left allocated (a leak check).
+ */
+void vmt_mm_free(struct mm_struct *mm);
+
+/* Slab objects allocated (through the wrappers) since vmt_mm_new(). */
+long vmt_live_objects(void);
+
+/*
+ * A VMA [@start, @end) with @flags, @file and @pgoff, linked into @mm with
+ * find_vma_links() + vma_link() (vm_pgoff is kept as given). The range
+ * must be free.
+ */
+struct vm_area_struct *vmt_add(struct mm_struct *mm, unsigned long start,
+			       unsigned long end, unsigned long flags,
+			       struct file *file, unsigned long pgoff);
+
+/*
+ * The VMAs of @pic, private anonymous read-write, added with
+ * insert_vm_struct(); vma['X' - 'A'] gets the VMA drawn with X.
+ */
+struct sketch {
+	struct vm_area_struct *vma[26];
+};
+
+void sketch_build(struct mm_struct *mm, const char *pic, struct sketch *s);
+#define VMA(s, letter) ((s)->vma[(letter) - 'A'])
+
+/*
+ * Does @mm's layout, from SKETCH_BASE up, match @pic (same VMAs with the
+ * same bounds, letters only telling VMAs apart, no VMA outside the
+ * picture)? Prints both when not. CHECK_SKETCH() records a failure.
+ */
+bool sketch_matches(struct mm_struct *mm, const char *pic);
+#define CHECK_SKETCH(mm, pic)                                            \
+	do {                                                             \
+		if (!sketch_matches(mm, pic))                            \
+			check_failed(__FILE__, __LINE__,                 \
+				     "layout is not \"%s\"", pic);       \
+	} while (0)
+
+/* @mm's layout as a picture, into @buf (for messages). */
+void sketch_draw(struct mm_struct *mm, char *buf, size_t size);
+
+/*
+ * test_munmap - Linux's do_munmap() on [@start, @end), from split_vma(),
+ * __split_vma(), vma_unlink() and vm_area_free(): split the VMAs that
+ * straddle either end, then unlink and free everything inside.
+ * Returns: 0, or -ENOMEM when the first VMA would be split in three while
+ * map_count >= max_map_count, or when a split finds no memory.
+ */
+int test_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * test_mprotect - Linux's mprotect_fixup() for [@start, @end) inside one
+ * VMA: if the flags change, try vma_merge() with the neighbours, else
+ * split_vma() off the parts outside the range; then set @newflags.
+ * Returns: 0, or -ENOMEM from split_vma() (a split done before the failing
+ * one stays, as in Linux).
+ */
+int test_mprotect(struct mm_struct *mm, unsigned long start,
+		  unsigned long end, unsigned long newflags);
+
+/*
+ * test_mmap - Linux's mmap_region() for the free range [@start, @end):
+ * vma_merge() with the neighbours, else a new VMA linked in.
+ * Returns: the VMA now covering the range, or NULL when out of memory.
+ */
+struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,
+				 unsigned long end, unsigned long flags,
+				 struct file *file, unsigned long pgoff);
+
+#endif /* TESTS_HOST_VMA_UTIL_H */
