@@ -88,6 +88,8 @@ struct mm_struct {
 	unsigned long task_size;	/* end of user space */
 	unsigned long mmap_min_addr;	/* lowest address a hint may ask */
 
+	int mm_users;			/* users: tasks, and kernel code that
+					 * must keep it alive (mmget/mmput) */
 	pgd_t *pgd;			/* the hardware page table */
 	unsigned long context_id;	/* ASID and its generation (arch) */
 

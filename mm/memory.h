@@ -1,0 +1,164 @@
+/*
+ * mm/memory.h - demand paging: the portable fault policy and what undoes
+ * it (zap), with Linux's names and return conventions.
+ *
+ * The arch code (mm/armv7, kernel/traps.c) decodes an abort into an
+ * address and FAULT_FLAG_* bits and calls do_user_fault(); everything
+ * else - which VMA, may this access happen, which page, which PTE bits -
+ * is decided here, in portable code tested on the host.
+ *
+ *   abort --> do_user_fault()                           mm/fault.c
+ *               find_vma, expand_stack, access check
+ *             handle_mm_fault()                         mm/memory.c
+ *               no PTE, anonymous  --> do_anonymous_page  (zero page / new)
+ *               no PTE, file/shmem --> do_fault           (page cache)
+ *               write to read-only --> do_wp_page         (mm/cow.c)
+ *
+ * Every PTE holds one reference on its page and counts in the page's
+ * map count (page_mapcount); the zero page is counted the same way but,
+ * never losing the reference it was allocated with, is never freed.
+ */
+#ifndef MM_MEMORY_H
+#define MM_MEMORY_H
+
+#include "kernel/kernel.h"
+#include "mm/memlayout.h"
+#include "mm/mm_types.h"
+
+struct page;
+
+/* What the faulting access was (handle_mm_fault's @flags), Linux's values. */
+#define FAULT_FLAG_WRITE 0x01		/* a store */
+#define FAULT_FLAG_USER 0x40		/* from user mode */
+#define FAULT_FLAG_INSTRUCTION 0x100	/* an instruction fetch */
+
+/*
+ * Results (vm_fault_t bits, Linux's values): 0 means fixed, retry the
+ * access. The last two are ARM's own (arch/arm/mm/fault.c), returned by
+ * do_user_fault() before handle_mm_fault() is reached.
+ */
+#define VM_FAULT_OOM 0x0001		/* no memory for a page or table */
+#define VM_FAULT_SIGBUS 0x0002		/* beyond the end of the file */
+#define VM_FAULT_SIGSEGV 0x0040		/* the VMA does not allow it */
+#define VM_FAULT_BADMAP 0x010000	/* no VMA there: SEGV_MAPERR */
+#define VM_FAULT_BADACCESS 0x020000	/* VMA forbids it: SEGV_ACCERR */
+#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* Why a fault could not be fixed, for the kill message. */
+enum fault_reason {
+	FAULT_FIXED,		/* not a failure */
+	FAULT_NO_VMA,		/* no VMA contains the address */
+	FAULT_KERNEL_ADDR,	/* at or above task_size */
+	FAULT_STACK_LIMIT,	/* below the stack, beyond its rlimit */
+	FAULT_STACK_GUARD,	/* below the stack, in the guard gap */
+	FAULT_PROT_NONE,	/* any access to a PROT_NONE VMA */
+	FAULT_WRITE_RO,		/* write to a VMA without VM_WRITE */
+	FAULT_EXEC_NX,		/* fetch from a VMA without VM_EXEC */
+	FAULT_OOM,		/* out of memory */
+	FAULT_BEYOND_EOF,	/* page wholly beyond the end of the file */
+};
+
+/*
+ * What do_user_fault() found: filled in on every call, fixed or not, and
+ * self-contained (copies of the VMA's fields), so the arch code can print
+ * it after the task's address space is gone.
+ */
+struct fault_report {
+	unsigned long addr;		/* the faulting address */
+	unsigned int flags;		/* FAULT_FLAG_* of the access */
+	int fault;			/* the result, VM_FAULT_* bits */
+	enum fault_reason reason;	/* why it failed (FAULT_FIXED: it did not) */
+	bool has_vma;			/* the fields below are valid */
+	unsigned long vm_start, vm_end;	/* the VMA involved: containing the */
+	unsigned long vm_flags;		/* address, or the stack that could */
+	unsigned long vm_pgoff;		/* not grow down to it */
+	const char *vm_file;		/* its file's name, or NULL */
+};
+
+/* The reason in words ("write to a read-only VMA"). */
+const char *fault_reason_str(enum fault_reason reason);
+
+/*
+ * do_user_fault - fix the fault of an access (@flags) at @addr in @mm, as
+ * ARM's do_page_fault/__do_page_fault decide: find the VMA, grow a
+ * VM_GROWSDOWN stack down to a lower address, check the access against
+ * the VMA's flags (a read needs any of VM_READ|VM_WRITE|VM_EXEC, a write
+ * VM_WRITE, a fetch VM_EXEC), then handle_mm_fault(). Fills @report.
+ * Returns: 0 when the access can be retried; otherwise VM_FAULT_BADMAP
+ * (no VMA: SIGSEGV/SEGV_MAPERR), VM_FAULT_BADACCESS (SIGSEGV/SEGV_ACCERR),
+ * VM_FAULT_OOM or VM_FAULT_SIGBUS.
+ */
+int do_user_fault(struct mm_struct *mm, unsigned long addr,
+		  unsigned int flags, struct fault_report *report);
+
+/*
+ * handle_mm_fault - give @vma of @mm a PTE at @addr that allows the
+ * access @flags: map the zero page, a new page, a page-cache page, or
+ * break copy-on-write. @addr must lie in @vma; the access is checked
+ * against vm_flags again (VM_FAULT_SIGSEGV if not allowed). Counts
+ * pgfault. May allocate pages and page tables.
+ * Returns: 0, or VM_FAULT_OOM / VM_FAULT_SIGBUS / VM_FAULT_SIGSEGV.
+ */
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long addr, unsigned int flags);
+
+/*
+ * expand_stack - grow the VM_GROWSDOWN @vma down to the page of @address
+ * (below vm_start), as Linux's expand_downwards: the new size must stay
+ * within mm->stack_rlimit, and the VMA below (unless it is a stack too or
+ * PROT_NONE) must stay STACK_GUARD_GAP away. Updates vm_start, vm_pgoff
+ * and the gap tree. No page is mapped.
+ * Returns: 0, -ENOMEM (limit or guard gap), -EPERM (below mmap_min_addr).
+ */
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+
+/*
+ * zap_page_range - unmap the pages of @vma in [@start, @start + @size)
+ * (clipped to the VMA), dropping each page's map count and reference:
+ * an anonymous page nobody else maps is freed. Frees emptied page
+ * tables; flushes the TLB. Linux's signature: a size, not an end.
+ */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long size);
+
+/*
+ * unmap_vmas - zap [@start, @end) in @vma and the VMAs after it that the
+ * range reaches (munmap's unmap_region, exit_mmap). The VMAs stay.
+ */
+void unmap_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
+		unsigned long start, unsigned long end);
+
+/*
+ * __mm_populate - fault in every page of [@start, @start + @len) that a
+ * VMA covers, as if touched: a write for private writable VMAs (so each
+ * gets its own page now), a read otherwise. Holes and PROT_NONE VMAs are
+ * skipped; pages already mapped suitably cost nothing. Out of memory
+ * stops the walk. Another error (SIGBUS past a file's end) skips the
+ * rest of that VMA if @ignore_errors, else stops.
+ * Returns: 0, -ENOMEM, or -EFAULT (only without @ignore_errors).
+ */
+int __mm_populate(struct mm_struct *mm, unsigned long start,
+		  unsigned long len, int ignore_errors);
+
+/*
+ * mm_populate - __mm_populate() ignoring errors other than running out
+ * of memory (MAP_POPULATE; Linux's mmap ignores the result).
+ * Returns: 0 or -ENOMEM.
+ */
+static inline int mm_populate(struct mm_struct *mm, unsigned long start,
+			      unsigned long len)
+{
+	return __mm_populate(mm, start, len, 1);
+}
+
+/*
+ * The shared zero page: every read of untouched private anonymous memory
+ * maps it, read-only. Made by zero_page_init() at boot; never freed.
+ */
+extern struct page *empty_zero_page;
+#define ZERO_PAGE(vaddr) (empty_zero_page)
+
+/* Allocate the zero page (mm_core_init() calls this); panics on OOM. */
+void zero_page_init(void);
+
+#endif /* MM_MEMORY_H */

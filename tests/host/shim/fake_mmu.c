@@ -1,0 +1,371 @@
+/*
+ * tests/host/shim/fake_mmu.c - mm/mmu.h in software, for the host tests
+ * (see fake_mmu.h for the table format and the protection bits).
+ *
+ *   pgd->entry[addr >> 20] --> 1 KiB table --> entry[(addr >> 12) & 255]
+ *      phys of the table | 1                    pfn << 12 | prot | 1
+ *
+ * Besides doing what each mm/mmu.h contract says, it checks that the
+ * caller keeps its side of the contracts, and panics (with a backtrace
+ * from the sanitizer) when not: a misaligned or kernel address, a
+ * protection not made by protection_map[], a free page mapped, the
+ * current address space freed.
+ */
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "mm/mm_types.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
+#include "tests/host/shim/fake_mmu.h"
+
+#define FAKE_L1_TABLE 0x1u	/* an L1 entry pointing to a table */
+#define PTE_TABLE_SIZE (FAKE_PTRS_PER_PTE * sizeof(uint32_t))
+#define PGD_ORDER 2		/* 16 KiB, as on ARMv7 */
+
+struct fake_mmu_stats fake_mmu_stats;
+struct mm_struct *fake_current_mm;
+bool fake_cache_aliasing;
+
+static struct kmem_cache *pte_table_cache;
+
+#define __NONE (FAKE_PROT_MEM)
+#define __RO (FAKE_PROT_MEM | FAKE_PROT_UREAD)
+#define __RW (FAKE_PROT_MEM | FAKE_PROT_UREAD | FAKE_PROT_UWRITE)
+#define __RO_X (__RO | FAKE_PROT_EXEC)
+#define __RW_X (__RW | FAKE_PROT_EXEC)
+
+/* The table of mm/armv7/protection_map.c, entry for entry. */
+const pgprot_t protection_map[16] = {
+	[VM_NONE] = __NONE,
+	[VM_READ] = __RO,
+	[VM_WRITE] = __RO,
+	[VM_WRITE | VM_READ] = __RO,
+	[VM_EXEC] = __RO_X,
+	[VM_EXEC | VM_READ] = __RO_X,
+	[VM_EXEC | VM_WRITE] = __RO_X,
+	[VM_EXEC | VM_WRITE | VM_READ] = __RO_X,
+	[VM_SHARED | VM_NONE] = __NONE,
+	[VM_SHARED | VM_READ] = __RO,
+	[VM_SHARED | VM_WRITE] = __RW,
+	[VM_SHARED | VM_WRITE | VM_READ] = __RW,
+	[VM_SHARED | VM_EXEC] = __RO_X,
+	[VM_SHARED | VM_EXEC | VM_READ] = __RO_X,
+	[VM_SHARED | VM_EXEC | VM_WRITE] = __RW_X,
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = __RW_X,
+};
+
+/* vm_get_page_prot - Returns: protection_map[] for @vm_flags. */
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	return protection_map[vm_flags &
+			      (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
+}
+
+/* pgprot_mkwrite - Returns: @prot with user read/write access. */
+pgprot_t pgprot_mkwrite(pgprot_t prot)
+{
+	return prot | FAKE_PROT_UREAD | FAKE_PROT_UWRITE;
+}
+
+/* pgprot_writable - Returns: true if @prot lets user mode write. */
+bool pgprot_writable(pgprot_t prot)
+{
+	return prot & FAKE_PROT_UWRITE;
+}
+
+/* The table cache, made before any test runs (after the slab). */
+__attribute__((constructor(102))) static void fake_mmu_init(void)
+{
+	pte_table_cache = kmem_cache_create("fake_pte_table", PTE_TABLE_SIZE,
+					    PTE_TABLE_SIZE);
+	if (!pte_table_cache)
+		panic("fake_mmu_init: no memory for the table cache");
+}
+
+/* The physical address of kernel (host RAM) pointer @p. */
+static uint32_t fake_virt_to_phys(const void *p)
+{
+	return page_to_phys(virt_to_page(p)) + offset_in_page(p);
+}
+
+/* The host pointer to physical address @phys (RAM). */
+static void *fake_phys_to_virt(uint32_t phys)
+{
+	return (char *)page_address(phys_to_page(phys & PAGE_MASK)) +
+	       offset_in_page(phys);
+}
+
+/* The second-level table behind L1 entry @l1, or NULL. */
+static uint32_t *pte_table(uint32_t l1)
+{
+	if (!(l1 & FAKE_L1_TABLE))
+		return NULL;
+	return fake_phys_to_virt(l1 & ~FAKE_L1_TABLE);
+}
+
+/* Stop when @addr cannot be a user page address. */
+static void check_user_addr(const char *fn, unsigned long addr)
+{
+	if (offset_in_page(addr) || addr >= TASK_SIZE)
+		panic("%s: %#lx is not a page of user space", fn, addr);
+}
+
+/* Stop when @prot was not made by protection_map[] (and mkwrite). */
+static void check_prot(const char *fn, pgprot_t prot)
+{
+	if (!(prot & FAKE_PROT_MEM) || (prot & ~FAKE_PROT_MASK))
+		panic("%s: protection %#x does not come from protection_map[]",
+		      fn, prot);
+	if ((prot & FAKE_PROT_UWRITE) && !(prot & FAKE_PROT_UREAD))
+		panic("%s: protection %#x is write-only: ARMv7 cannot say that",
+		      fn, prot);
+}
+
+/* pgd_alloc - Returns: 0 with an empty table in @mm->pgd, or -ENOMEM. */
+int pgd_alloc(struct mm_struct *mm)
+{
+	struct page *page = alloc_pages(__GFP_ZERO, PGD_ORDER);
+
+	if (!page)
+		return -ENOMEM;
+	mm->pgd = page_address(page);
+	mm->context_id = 0;
+	return 0;
+}
+
+/*
+ * pgd_free - free @mm's tables; pages still mapped are forgotten (and
+ * counted in fake_mmu_stats.pages_forgotten, which tests expect to be 0).
+ * Returns: nothing.
+ */
+void pgd_free(struct mm_struct *mm)
+{
+	struct arch_pgd *pgd = mm->pgd;
+
+	if (mm == fake_current_mm)
+		panic("pgd_free: freeing the current address space");
+	for (unsigned int i = 0; i < FAKE_USER_PGD_ENTRIES; i++) {
+		uint32_t *table = pte_table(pgd->entry[i]);
+
+		if (!table)
+			continue;
+		for (int j = 0; j < FAKE_PTRS_PER_PTE; j++)
+			if (table[j] & FAKE_PTE_VALID)
+				fake_mmu_stats.pages_forgotten++;
+		kmem_cache_free(pte_table_cache, table);
+		fake_mmu_stats.tables_freed++;
+	}
+	__free_pages(virt_to_page(pgd), PGD_ORDER);
+	mm->pgd = NULL;
+}
+
+/* switch_mm - record @next as the current address space. */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	fake_current_mm = next;
+}
+
+/*
+ * The PTE word for @addr in @mm, allocating its table when @alloc.
+ * Returns: a pointer to it, or NULL (no table, or out of memory).
+ */
+static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
+			    bool alloc)
+{
+	uint32_t *l1 = &mm->pgd->entry[addr >> 20];
+	uint32_t *table = pte_table(*l1);
+
+	if (!table) {
+		if (!alloc)
+			return NULL;
+		table = kmem_cache_zalloc(pte_table_cache);
+		if (!table)
+			return NULL;
+		fake_mmu_stats.tables_allocated++;
+		*l1 = fake_virt_to_phys(table) | FAKE_L1_TABLE;
+	}
+	return &table[(addr >> PAGE_SHIFT) & (FAKE_PTRS_PER_PTE - 1)];
+}
+
+/* set_pte_at - map @addr to @page with @prot. Returns: 0 or -ENOMEM. */
+int set_pte_at(struct mm_struct *mm, unsigned long addr, struct page *page,
+	       pgprot_t prot)
+{
+	uint32_t *pte;
+
+	check_user_addr("set_pte_at", addr);
+	check_prot("set_pte_at", prot);
+	if (!pfn_valid(page_to_pfn(page)) || page_count(page) <= 0)
+		panic("set_pte_at: %#lx: mapping a page nobody holds (pfn %#lx)",
+		      addr, page_to_pfn(page));
+	pte = pte_offset(mm, addr, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & FAKE_PTE_VALID)
+		fake_mmu_stats.tlb_flushes++;
+	*pte = (page_to_pfn(page) << PAGE_SHIFT) | prot | FAKE_PTE_VALID;
+	fake_mmu_stats.set_ptes++;
+	return 0;
+}
+
+/* pte_lookup - Returns: the page mapped at @addr (and its prot), or NULL. */
+struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
+			pgprot_t *prot)
+{
+	uint32_t *pte;
+
+	if (addr >= TASK_SIZE)
+		return NULL;
+	pte = pte_offset(mm, addr & PAGE_MASK, false);
+	if (!pte || !(*pte & FAKE_PTE_VALID))
+		return NULL;
+	if (prot)
+		*prot = *pte & FAKE_PROT_MASK;
+	return pfn_to_page(*pte >> PAGE_SHIFT);
+}
+
+static bool table_empty(const uint32_t *table)
+{
+	for (int i = 0; i < FAKE_PTRS_PER_PTE; i++)
+		if (table[i])
+			return false;
+	return true;
+}
+
+/* Pages taken out of one table, released after their entries are gone. */
+static struct page *gathered[FAKE_PTRS_PER_PTE];
+static unsigned long gathered_addr[FAKE_PTRS_PER_PTE];
+static bool unmapping;
+
+/*
+ * unmap_page_range - clear [@start, @end) of @mm, then call @release for
+ * each page that was mapped; free tables left empty.
+ * Returns: nothing.
+ */
+void unmap_page_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end,
+		      void (*release)(struct mm_struct *mm, unsigned long addr,
+				      struct page *page))
+{
+	unsigned long addr, next;
+
+	if (start == end)
+		return;
+	check_user_addr("unmap_page_range", start);
+	if (offset_in_page(end) || end < start || end > TASK_SIZE)
+		panic("unmap_page_range: bad end %#lx", end);
+	if (unmapping)
+		panic("unmap_page_range: called again from a release callback");
+	unmapping = true;
+	for (addr = start; addr < end; addr = next) {
+		uint32_t *l1 = &mm->pgd->entry[addr >> 20];
+		uint32_t *table = pte_table(*l1);
+		int n = 0;
+
+		next = min(ALIGN(addr + 1, 1UL << 20), end);
+		if (!table)
+			continue;
+		for (unsigned long a = addr; a < next; a += PAGE_SIZE) {
+			uint32_t *pte = &table[(a >> PAGE_SHIFT) &
+					       (FAKE_PTRS_PER_PTE - 1)];
+
+			if (!(*pte & FAKE_PTE_VALID))
+				continue;
+			gathered[n] = pfn_to_page(*pte >> PAGE_SHIFT);
+			gathered_addr[n++] = a;
+			*pte = 0;
+		}
+		if (table_empty(table)) {
+			*l1 = 0;
+			kmem_cache_free(pte_table_cache, table);
+			fake_mmu_stats.tables_freed++;
+		}
+		fake_mmu_stats.tlb_flushes++;
+		for (int i = 0; i < n && release; i++) {
+			/* the entry is gone before the page is released */
+			if (pte_lookup(mm, gathered_addr[i], NULL))
+				panic("unmap_page_range: entry still present");
+			release(mm, gathered_addr[i], gathered[i]);
+		}
+	}
+	unmapping = false;
+}
+
+/* change_protection - give present entries in the range @prot. */
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, pgprot_t prot)
+{
+	check_user_addr("change_protection", start);
+	check_prot("change_protection", prot);
+	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		uint32_t *pte = pte_offset(mm, a, false);
+
+		if (pte && (*pte & FAKE_PTE_VALID))
+			*pte = (*pte & PAGE_MASK) | prot | FAKE_PTE_VALID;
+	}
+	fake_mmu_stats.tlb_flushes++;
+}
+
+/* mm_nr_ptes - Returns: the number of second-level tables of @mm. */
+unsigned long mm_nr_ptes(struct mm_struct *mm)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < FAKE_USER_PGD_ENTRIES; i++)
+		if (pte_table(mm->pgd->entry[i]))
+			n++;
+	return n;
+}
+
+/* flush_icache_page - count the call (the host has no caches). */
+void flush_icache_page(struct page *page)
+{
+	fake_mmu_stats.icache_flushes++;
+}
+
+/* cache_is_vipt_aliasing - Returns: what the test set. */
+bool cache_is_vipt_aliasing(void)
+{
+	return fake_cache_aliasing;
+}
+
+/* fake_access_ok - see fake_mmu.h. */
+bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
+		    enum fake_access kind)
+{
+	pgprot_t prot;
+
+	if (addr >= TASK_SIZE || !pte_lookup(mm, addr & PAGE_MASK, &prot))
+		return false;
+	switch (kind) {
+	case FAKE_READ:
+		return prot & FAKE_PROT_UREAD;
+	case FAKE_WRITE:
+		return prot & FAKE_PROT_UWRITE;
+	case FAKE_EXEC:
+		return (prot & FAKE_PROT_UREAD) && (prot & FAKE_PROT_EXEC);
+	}
+	return false;
+}
+
+/* fake_user_byte - see fake_mmu.h. */
+unsigned char *fake_user_byte(struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = pte_lookup(mm, addr & PAGE_MASK, NULL);
+
+	if (!page)
+		return NULL;
+	return (unsigned char *)page_address(page) + offset_in_page(addr);
+}
+
+/* fake_prot_str - Returns: "rwx" text for @prot (a static buffer). */
+const char *fake_prot_str(pgprot_t prot)
+{
+	static char buf[4];
+
+	buf[0] = prot & FAKE_PROT_UREAD ? 'r' : '-';
+	buf[1] = prot & FAKE_PROT_UWRITE ? 'w' : '-';
+	buf[2] = prot & FAKE_PROT_EXEC ? 'x' : '-';
+	buf[3] = '\0';
+	return buf;
+}
