@@ -46,10 +46,13 @@ struct inode *new_inode(void)
 	return inode;
 }
 
-/* iget - Returns: @inode, with one more reference. */
+/*
+ * iget - Returns: @inode, with one more reference. A named inode may be
+ * at 0 (kept by its filesystem); an unnamed one at 0 is already freed.
+ */
 struct inode *iget(struct inode *inode)
 {
-	BUG_ON(inode->i_count <= 0);
+	BUG_ON(inode->i_count < 0 || (inode->i_count == 0 && !inode->i_nlink));
 	inode->i_count++;
 	return inode;
 }

@@ -1,0 +1,155 @@
+/*
+ * Host tests of tests/host/shim/fake_mmu.c: the software MMU must behave
+ * as the ARMv7 one does for everything the fault-path tests rely on,
+ * or they prove nothing.
+ */
+#include "mm/fault_inject.h"
+#include "tests/host/mm_util.h"
+
+#define ADDR 0x40000000UL
+
+static int released;
+static unsigned long released_addr[8];
+
+/* A release callback that checks the entry is gone and frees the page. */
+static void release_page(struct mm_struct *mm, unsigned long addr,
+			 struct page *page)
+{
+	CHECK(pte_lookup(mm, addr, NULL) == NULL);
+	if (released < 8)
+		released_addr[released] = addr;
+	released++;
+	put_page(page);
+}
+
+/*
+ * protection_map[] gives, for each VM_READ|VM_WRITE|VM_EXEC|VM_SHARED,
+ * the access of mm/armv7/protection_map.c's table: user read whenever
+ * any of read, write, exec is asked (the MMU cannot hide a writable or
+ * executable page from reads), user write only for shared writable
+ * mappings (private ones wait for the fault handler), execute exactly
+ * with VM_EXEC. pgprot_mkwrite() then adds write and keeps the rest.
+ */
+TEST(protection_map_gives_the_armv7_access_for_all_16_combinations)
+{
+	struct mm_struct *mm = mmt_new();
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	for (unsigned long f = 0; f < 16; f++) {
+		bool read = f & (VM_READ | VM_WRITE | VM_EXEC);
+		bool write = (f & VM_SHARED) && (f & VM_WRITE);
+		bool exec = f & VM_EXEC;
+		pgprot_t prot = vm_get_page_prot(f);
+
+		CHECK_EQ(prot, protection_map[f]);
+		CHECK_EQ(set_pte_at(mm, ADDR, page, prot), 0);
+		if (fake_access_ok(mm, ADDR, FAKE_READ) != read ||
+		    fake_access_ok(mm, ADDR, FAKE_WRITE) != write ||
+		    fake_access_ok(mm, ADDR, FAKE_EXEC) != exec)
+			check_failed(__FILE__, __LINE__,
+				     "vm_flags %#lx: got %s", f,
+				     fake_prot_str(prot));
+		CHECK_EQ(pgprot_writable(prot), write);
+
+		prot = pgprot_mkwrite(prot);
+		CHECK_EQ(set_pte_at(mm, ADDR, page, prot), 0);
+		CHECK(fake_access_ok(mm, ADDR, FAKE_READ));
+		CHECK(fake_access_ok(mm, ADDR, FAKE_WRITE));
+		CHECK_EQ(fake_access_ok(mm, ADDR, FAKE_EXEC), exec);
+		CHECK(pgprot_writable(prot));
+	}
+	unmap_page_range(mm, ADDR, ADDR + PAGE_SIZE, NULL);
+	put_page(page);
+	mmput(mm);
+}
+
+/* Only VM_SHARED tells writable entries apart: the seed's question. */
+TEST(private_read_write_maps_read_only_shared_maps_writable)
+{
+	CHECK(!pgprot_writable(vm_get_page_prot(VM_READ | VM_WRITE)));
+	CHECK(pgprot_writable(vm_get_page_prot(VM_READ | VM_WRITE |
+					       VM_SHARED)));
+	/* VM_MAY* and other flags do not index the table */
+	CHECK_EQ(vm_get_page_prot(RW), vm_get_page_prot(VM_READ | VM_WRITE));
+}
+
+/*
+ * Second-level tables come with the first entry in their MiB and go with
+ * the last; the L1 table is 4 pages; every page comes back.
+ *
+ *   MiB 0x400: entries at +0 and +1 page     MiB 0x401: entry at +0
+ */
+TEST(tables_come_with_the_first_entry_and_go_with_the_last)
+{
+	struct mem_snapshot s;
+	struct mm_struct *mm;
+	struct page *pages[3];
+	unsigned long addrs[3] = { ADDR, ADDR + PAGE_SIZE, ADDR + (1UL << 20) };
+
+	mem_snap(&s);
+	mm = mmt_new();
+	CHECK_EQ(pages_used_since(&s), 4);	/* the 16 KiB L1 table */
+	CHECK_EQ(mm_nr_ptes(mm), 0);
+	for (int i = 0; i < 3; i++) {
+		pages[i] = alloc_page(GFP_KERNEL);
+		CHECK_EQ(set_pte_at(mm, addrs[i], pages[i], protection_map[1]), 0);
+		CHECK(pte_lookup(mm, addrs[i], NULL) == pages[i]);
+	}
+	CHECK_EQ(mm_nr_ptes(mm), 2);
+	CHECK_EQ(cache_active("fake_pte_table") - s.tables, 2);
+	CHECK(pte_lookup(mm, ADDR + 2 * PAGE_SIZE, NULL) == NULL);
+
+	released = 0;
+	unmap_page_range(mm, ADDR, ADDR + PAGE_SIZE, release_page);
+	CHECK_EQ(released, 1);
+	CHECK_EQ(mm_nr_ptes(mm), 2);	/* one entry left in the first MiB */
+	unmap_page_range(mm, ADDR, ADDR + (2UL << 20), release_page);
+	CHECK_EQ(released, 3);
+	CHECK_EQ(released_addr[1], addrs[1]);
+	CHECK_EQ(released_addr[2], addrs[2]);
+	CHECK_EQ(mm_nr_ptes(mm), 0);
+	mmput(mm);
+	CHECK_EQ(fake_mmu_stats.pages_forgotten, 0);
+	CHECK_MEM_RESTORED(&s);
+}
+
+/* change_protection() changes present entries only, and leaves the page. */
+TEST(change_protection_rewrites_present_entries_only)
+{
+	struct mm_struct *mm = mmt_new();
+	struct page *page = alloc_page(GFP_KERNEL);
+	pgprot_t prot;
+
+	CHECK_EQ(set_pte_at(mm, ADDR, page, vm_get_page_prot(VM_READ)), 0);
+	change_protection(mm, ADDR, ADDR + PG(4),
+			  vm_get_page_prot(VM_READ | VM_WRITE | VM_SHARED));
+	CHECK(pte_lookup(mm, ADDR, &prot) == page);
+	CHECK(pgprot_writable(prot));
+	CHECK(pte_lookup(mm, ADDR + PAGE_SIZE, NULL) == NULL);
+	change_protection(mm, ADDR, ADDR + PG(4), vm_get_page_prot(VM_NONE));
+	CHECK(!fake_access_ok(mm, ADDR, FAKE_READ));
+	CHECK(pte_lookup(mm, ADDR, NULL) == page);	/* contents kept */
+	unmap_page_range(mm, ADDR, ADDR + PG(4), NULL);
+	put_page(page);
+	mmput(mm);
+}
+
+/* No table to be had: set_pte_at() fails cleanly; kernel addresses never. */
+TEST(set_pte_at_without_memory_for_a_table_fails_with_enomem)
+{
+	struct mem_snapshot s;
+	struct mm_struct *mm = mmt_new();
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	mem_snap(&s);
+	fault_attr_set(&failslab, 0, 1);
+	CHECK_EQ(set_pte_at(mm, ADDR, page, protection_map[1]), -ENOMEM);
+	fault_attr_set(&failslab, 0, 0);
+	CHECK(pte_lookup(mm, ADDR, NULL) == NULL);
+	CHECK_EQ(mm_nr_ptes(mm), 0);
+	CHECK_MEM_RESTORED(&s);
+	CHECK(!fake_access_ok(mm, PAGE_OFFSET, FAKE_READ));
+	CHECK(pte_lookup(mm, PAGE_OFFSET, NULL) == NULL);
+	put_page(page);
+	mmput(mm);
+}
