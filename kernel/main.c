@@ -4,6 +4,7 @@
 #include "kernel/board.h"
 #include "kernel/bootopts.h"
 #include "kernel/cpio.h"
+#include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
 #include "kernel/semihost.h"
@@ -12,6 +13,7 @@
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/memlayout.h"
+#include "mm/mm.h"
 #include "mm/page_alloc.h"
 
 static char cmdline[512];
@@ -72,6 +74,8 @@ void start_kernel(void)
 	paging_init(boot_options.mem_size);
 	initrd_size = find_initramfs();
 	mem_init(boot_options.mem_size, INITRAMFS_PHYS, initrd_size);
+	mm_core_init();		/* VMA and mm caches, the zero page */
+	vfs_caches_init();	/* files and inodes */
 	cacheinfo_init(boot_options.cache_alias);
 	print_banner();
 
