@@ -257,6 +257,7 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 		goto found_highest;
 	}
 
+	/* (Without VMAs, highest_vm_end is 0 and always fits: kept as Linux.) */
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
 		return placement_fail("no VMAs and no room above them");
 	vma = visit(rb_to_vma(mm->mm_rb.rb_node));

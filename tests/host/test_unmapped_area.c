@@ -185,6 +185,25 @@ TEST(topdown_colour_needs_room_for_the_worst_case)
 	vmt_mm_free(mm);
 }
 
+/*
+ * The search can run out of tree: in "_A___B____C" (pages from 0), with
+ * high_limit 4 pages and low_limit 0, the tree is B with children A and C.
+ * 3 pages: B's gap [2, 5) starts above 4 - 3, A's subtree holds only its
+ * 1-page gap, and C's side starts higher still: -ENOMEM from the root. In
+ * [0, 4) the free ranges are [0, 1) and [2, 4): none has 3 pages.
+ */
+TEST(topdown_gives_up_at_the_root)
+{
+	struct mm_struct *mm = vmt_mm_new();
+
+	vmt_add(mm, 0x1000, 0x2000, VM_RW_ANON, NULL, 1);
+	vmt_add(mm, 0x5000, 0x6000, VM_RW_ANON, NULL, 5);
+	vmt_add(mm, 0xa000, 0xb000, VM_RW_ANON, NULL, 10);
+	CHECK_EQ(topdown(mm, 3, 0, 0x4000, 0, 0), NOMEM);
+	CHECK_EQ(topdown(mm, 2, 0, 0x4000, 0, 0), 0x2000);
+	vmt_mm_free(mm);
+}
+
 /* ---------------------------------------------------------------------
  * Bottom-up, high_limit PG(40) unless said
  */
