@@ -86,8 +86,8 @@ static unsigned long placement_found(unsigned long addr)
  *   - high_limit becomes the highest gap_start that can work (the gap must
  *     leave L bytes below the caller's high_limit), low_limit the lowest
  *     gap_end (L bytes above the caller's low_limit);
- *   - a gap [gap_start, gap_end) is usable iff
- *       gap_end - gap_start >= L, gap_end >= low_limit, gap_start <= high_limit;
+ *   - a gap [gap_start, gap_end) is usable iff gap_end - gap_start >= L,
+ *     gap_end >= low_limit and gap_start <= high_limit;
  *   - the wanted gap is the lowest usable one.
  *
  * Invariants of the loop, with vma the node it stands on:
@@ -257,7 +257,7 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 		goto found_highest;
 	}
 
-	/* (Without VMAs, highest_vm_end is 0 and always fits: kept as Linux.) */
+	/* Without VMAs, highest_vm_end 0 always fits: kept as Linux has it. */
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
 		return placement_fail("no VMAs and no room above them");
 	vma = visit(rb_to_vma(mm->mm_rb.rb_node));

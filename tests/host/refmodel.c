@@ -184,8 +184,10 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 	mid.end = end;
 	mid.flags = flags;
 	mid.pgoff = r->pgoff + (start - r->start) / PAGE_SIZE;
-	joins = (start == r->start && i > 0 && compatible(&m->r[i - 1], &mid)) ||
-		(end == r->end && i + 1 < m->n && compatible(&mid, &m->r[i + 1]));
+	joins = (start == r->start && i > 0 &&
+		 compatible(&m->r[i - 1], &mid)) ||
+		(end == r->end && i + 1 < m->n &&
+		 compatible(&mid, &m->r[i + 1]));
 
 	/* Without a join, each cut needs room for one more region. */
 	if (start > r->start) {

@@ -408,7 +408,8 @@ static struct mm_struct *fragmented(struct refmodel *ref, struct prng *r)
 	for (int i = 0; i < BIG_N; i++) {
 		unsigned long s = starts[i];
 
-		vmt_add(mm, s, s + PAGE_SIZE, VM_RW_ANON, NULL, s >> PAGE_SHIFT);
+		vmt_add(mm, s, s + PAGE_SIZE, VM_RW_ANON, NULL,
+			s >> PAGE_SHIFT);
 	}
 	return mm;
 }
@@ -474,7 +475,7 @@ TEST(placement_visits_o_log_n_nodes_at_65530_vmas)
 		};
 		unsigned long visits;
 
-		if (prng_chance(&r, 50)) {	/* a window inside the range */
+		if (prng_chance(&r, 50)) {	/* a window inside */
 			unsigned long a = prng_range(&r, 0x10000,
 						     mm->highest_vm_end);
 			unsigned long b = prng_range(&r, 0x10000,

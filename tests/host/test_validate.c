@@ -71,7 +71,8 @@ TEST(catches_a_wrong_subtree_gap)
 
 	EXPECT_CAUGHT(mm, root->rb_subtree_gap, 0);
 	EXPECT_CAUGHT(mm, root->rb_subtree_gap, root->rb_subtree_gap + 1);
-	EXPECT_CAUGHT(mm, leaf->rb_subtree_gap, leaf->rb_subtree_gap + PAGE_SIZE);
+	EXPECT_CAUGHT(mm, leaf->rb_subtree_gap,
+		      leaf->rb_subtree_gap + PAGE_SIZE);
 	/* a gap too small by one page, in a node that is not the largest */
 	EXPECT_CAUGHT(mm, VMA(&s, 'G')->rb_subtree_gap,
 		      VMA(&s, 'G')->rb_subtree_gap - PAGE_SIZE);

@@ -47,7 +47,7 @@ struct world {
 	struct prng r;
 	unsigned long seed;
 	long step;
-	char what[200];		/* the operation under way, for reports */
+	char what[200];		/* the operation under way */
 };
 
 static struct world *running;
@@ -127,9 +127,9 @@ static bool same_as_model(struct world *w)
 	for (int i = 0; i < w->ref.n; i++, vma = vma->vm_next) {
 		const struct ref_region *r = &w->ref.r[i];
 
-		if (!vma || vma->vm_start != r->start || vma->vm_end != r->end ||
-		    vma->vm_flags != r->flags || vma->vm_pgoff != r->pgoff ||
-		    vma->vm_file != r->file)
+		if (!vma || vma->vm_start != r->start ||
+		    vma->vm_end != r->end || vma->vm_flags != r->flags ||
+		    vma->vm_pgoff != r->pgoff || vma->vm_file != r->file)
 			return fail(w, "the address space differs from the model");
 	}
 	if (vma || w->mm->map_count != w->ref.n)
@@ -269,7 +269,8 @@ static bool op_unmap(struct world *w)
 	int got, want;
 
 	if (w->ref.n && prng_chance(&w->r, 60)) {	/* around a VMA */
-		const struct ref_region *r = &w->ref.r[prng_below(&w->r, w->ref.n)];
+		const struct ref_region *r =
+			&w->ref.r[prng_below(&w->r, w->ref.n)];
 		unsigned long pages = (r->end - r->start) / PAGE_SIZE;
 
 		start = r->start + prng_below(&w->r, pages + 2) * PAGE_SIZE;
@@ -323,7 +324,8 @@ static bool op_find(struct world *w)
 
 	snprintf(w->what, sizeof(w->what), "find %#lx (end %#lx)", addr, end);
 	vma = find_vma(w->mm, addr);
-	if ((vma ? vma->vm_start : 0) != want_start || (!vma) != (i == w->ref.n))
+	if ((vma ? vma->vm_start : 0) != want_start ||
+	    (!vma) != (i == w->ref.n))
 		return fail(w, "find_vma()");
 	vma = find_vma_prev(w->mm, addr, &prev);
 	if ((vma ? vma->vm_start : 0) != want_start ||
