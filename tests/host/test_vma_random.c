@@ -1,7 +1,8 @@
 /*
  * A randomized differential test of the whole VMA core against the naive
  * reference model of refmodel.c: a million operations over several fixed
- * seeds (TEST_SEED=n runs only seed n, for 250000 steps). The operations:
+ * seeds (TEST_SEED=n runs only seed n, for 250000 steps: the seed and step
+ * of a failure are printed, so TEST_SEED reproduces it). The operations:
  *
  *   insert   insert_vm_struct() at a random address (refused on overlap)
  *   place    vm_unmapped_area() top-down or bottom-up with random length,
@@ -48,6 +49,9 @@ struct world {
 	unsigned long seed;
 	long step;
 	char what[200];		/* the operation under way */
+	long enomem;		/* unmap/protect steps refused, as expected */
+	long merged;		/* map steps absorbed by a neighbour */
+	int most;		/* the largest map_count seen */
 };
 
 static struct world *running;
@@ -145,9 +149,13 @@ static bool op_insert(struct world *w)
 	unsigned long end = start + prng_range(&w->r, 1, 8) * PAGE_SIZE;
 	struct file *file = files[prng_below(&w->r, 3)];
 	unsigned long flags = pick_flags(w), pgoff = pick_pgoff(w, start, file);
-	struct vm_area_struct *vma = vm_area_alloc(w->mm);
+	struct vm_area_struct *vma;
 	int got, want;
 
+	/* insert_vm_struct() has no limit; the test keeps to mmap's */
+	if (w->mm->map_count >= w->mm->max_map_count)
+		return true;
+	vma = vm_area_alloc(w->mm);
 	snprintf(w->what, sizeof(w->what), "insert [%#lx, %#lx)", start, end);
 	vma->vm_start = start;
 	vma->vm_end = end;
@@ -167,10 +175,11 @@ static bool map_range(struct world *w, unsigned long start, unsigned long end,
 		      unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
-	int i;
+	int i, before = w->ref.n;
 
 	vma = test_mmap(w->mm, start, end, flags, file, pgoff);
 	ref_map(&w->ref, start, end, flags, file, pgoff);
+	w->merged += w->ref.n <= before;
 	i = ref_find(&w->ref, start);
 	if (!vma || vma->vm_start != w->ref.r[i].start ||
 	    vma->vm_end != w->ref.r[i].end)
@@ -286,6 +295,7 @@ static bool op_unmap(struct world *w)
 	snprintf(w->what, sizeof(w->what), "unmap [%#lx, %#lx)", start, end);
 	want = ref_unmap(&w->ref, start, end);
 	got = test_munmap(w->mm, start, end);
+	w->enomem += want == -ENOMEM;
 	return got == want ? true : fail(w, "munmap result");
 }
 
@@ -309,6 +319,7 @@ static bool op_protect(struct world *w)
 		 start, end, flags);
 	want = ref_protect(&w->ref, start, end, flags);
 	got = test_mprotect(w->mm, start, end, flags);
+	w->enomem += want == -ENOMEM;
 	return got == want ? true : fail(w, "mprotect result");
 }
 
@@ -357,11 +368,14 @@ static bool one_step(struct world *w)
 	return op_find(w);
 }
 
-/* Run @steps steps from @seed; returns the largest map_count seen. */
-static int run(unsigned long seed, long steps, int max_map_count)
+/*
+ * Run @steps steps from @seed, and check that the run did what it is for:
+ * it built sizeable address spaces, merged, and (with a small
+ * max_map_count) reached the -ENOMEM paths.
+ */
+static void run(unsigned long seed, long steps, int max_map_count)
 {
 	struct world w = { .seed = seed };
-	int most = 0;
 
 	printf("# seed %#lx: %ld steps, max_map_count %d\n", seed, steps,
 	       max_map_count);
@@ -373,37 +387,49 @@ static int run(unsigned long seed, long steps, int max_map_count)
 	for (w.step = 0; w.step < steps; w.step++) {
 		if (!one_step(&w) || !same_as_model(&w))
 			break;
-		most = max(most, w.mm->map_count);
+		w.most = max(w.most, w.mm->map_count);
 	}
 	running = NULL;
+	printf("#   %ld steps done: up to %d VMAs, %ld mappings merged, %ld refused with -ENOMEM\n",
+	       w.step, w.most, w.merged, w.enomem);
+	CHECK(w.most >= min(max_map_count, 100));
+	CHECK(w.merged > steps / 200);
+	if (max_map_count < 100)
+		CHECK(w.enomem > 0);
 	vmt_mm_free(w.mm);
 	ref_destroy(&w.ref);
-	return most;
+}
+
+static const struct {
+	unsigned long seed;
+	int max_map_count;
+} runs[] = {
+	{ 0x7d0c0001, DEFAULT_MAX_MAP_COUNT },
+	{ 0x7d0c0002, DEFAULT_MAX_MAP_COUNT },
+	{ 0x7d0c0003, DEFAULT_MAX_MAP_COUNT },
+	{ 0x7d0c0004, 48 },	/* the -ENOMEM paths of split */
+};
+
+/* The max_map_count of a seed of runs[], the default for other seeds. */
+static int max_map_count_of(unsigned long seed)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(runs); i++)
+		if (runs[i].seed == seed)
+			return runs[i].max_map_count;
+	return DEFAULT_MAX_MAP_COUNT;
 }
 
 TEST(a_million_random_operations_against_the_model)
 {
-	static const struct {
-		unsigned long seed;
-		int max_map_count;
-	} runs[] = {
-		{ 0x7d0c0001, DEFAULT_MAX_MAP_COUNT },
-		{ 0x7d0c0002, DEFAULT_MAX_MAP_COUNT },
-		{ 0x7d0c0003, DEFAULT_MAX_MAP_COUNT },
-		{ 0x7d0c0004, 48 },	/* the -ENOMEM paths of split */
-	};
-	const char *env = getenv("TEST_SEED");
-
 	signal(SIGABRT, on_abort);
-	if (env) {
-		run(test_seed(0), STEPS_PER_SEED, DEFAULT_MAX_MAP_COUNT);
+	if (getenv("TEST_SEED")) {
+		unsigned long seed = test_seed(0);
+
+		run(seed, STEPS_PER_SEED, max_map_count_of(seed));
 	} else {
 		for (size_t i = 0; i < ARRAY_SIZE(runs); i++) {
-			int most = run(runs[i].seed, STEPS_PER_SEED,
-				       runs[i].max_map_count);
-
-			/* the runs did build sizeable address spaces */
-			CHECK(most >= min(runs[i].max_map_count, 100));
+			run(runs[i].seed, STEPS_PER_SEED,
+			    runs[i].max_map_count);
 			if (check_failures())
 				break;
 		}
