@@ -91,10 +91,13 @@ static unsigned long placement_found(unsigned long addr)
  *   - the wanted gap is the lowest usable one.
  *
  * Invariants of the loop, with vma the node it stands on:
- *   1. every usable gap below vma's subtree has been looked at and
- *      rejected (we only go right or up after the left side failed);
- *   2. we enter a subtree only if its rb_subtree_gap >= L, so no subtree
- *      without a big enough gap is ever walked (the O(log n) bound);
+ *   1. no gap below vma's subtree is usable: each one was checked, or
+ *      skipped with a subtree that could not hold a usable one (we only
+ *      go right or up after the left side is done);
+ *   2. we enter a subtree only if its rb_subtree_gap >= L: a subtree
+ *      without a big enough gap is never walked, and only the limits can
+ *      make a walk into a subtree fail, along one root-to-leaf path; so a
+ *      search visits O(log n) nodes;
  *   3. gaps are met in address order: once a gap starts above high_limit,
  *      every later one does too, and the search can stop.
  * The gap above highest_vm_end comes after all the others.
@@ -217,9 +220,10 @@ found:
  * image: right subtree, the gap below this node, left subtree, climb.
  *
  * Invariants of the loop, with vma the node it stands on:
- *   1. every usable gap above vma's subtree has been looked at and
- *      rejected;
- *   2. we enter a subtree only if its rb_subtree_gap >= L;
+ *   1. no gap above vma's subtree is usable: each one was checked, or
+ *      skipped with a subtree that could not hold a usable one;
+ *   2. we enter a subtree only if its rb_subtree_gap >= L (so, as in
+ *      unmapped_area(), O(log n) nodes are visited);
  *   3. gaps are met from the top down: once a gap ends below low_limit,
  *      every later one does too, and the search can stop. We skip a right
  *      subtree whose gaps all start above high_limit (they start above the
