@@ -14,12 +14,13 @@
 #include "mm/rbtree.h"
 #include "mm/rbtree_augmented.h"
 
+/* Is @node red? A missing child (NULL) counts as a black leaf. */
 static bool rb_is_red(const struct rb_node *node)
 {
 	return node && node->rb_color == RB_RED;
 }
 
-/* Missing children (NULL) count as black leaves. */
+/* Is @node black, or missing? */
 static bool rb_is_black(const struct rb_node *node)
 {
 	return !rb_is_red(node);
@@ -308,6 +309,7 @@ void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 	insert_fixup(node, root, augment);
 }
 
+/* The callbacks of a plain tree: there is no value to keep. */
 static void dummy_propagate(struct rb_node *node, struct rb_node *stop)
 {
 }
@@ -320,7 +322,6 @@ static void dummy_rotate(struct rb_node *old, struct rb_node *new)
 {
 }
 
-/* A plain tree is an augmented tree whose value needs no upkeep. */
 static const struct rb_augment_callbacks dummy_callbacks = {
 	.propagate = dummy_propagate,
 	.copy = dummy_copy,

@@ -206,11 +206,13 @@ int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
 		parent = *link;
 		tmp = rb_entry(parent, struct vm_area_struct, vm_rb);
 		if (tmp->vm_end > addr) {
+			/* tmp ends above addr: it overlaps, or lies above */
 			if (tmp->vm_start < end)
-				return -ENOMEM;	/* tmp overlaps the range */
+				return -ENOMEM;
 			link = &parent->rb_left;
 		} else {
-			prev = parent;	/* the highest VMA below, so far */
+			/* tmp lies below: the highest one so far */
+			prev = parent;
 			link = &parent->rb_right;
 		}
 	}

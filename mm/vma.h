@@ -175,9 +175,9 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
  * ways drawn above its definition.
  *
  * @prev is the VMA before @addr (NULL if none), or the VMA containing
- * @addr when the range starts inside it (mprotect). The range is either
- * free (mmap, brk) or lies inside the VMA after @prev, or is its tail
- * (mprotect).
+ * @addr when the range starts inside it (mprotect). The range is free
+ * (mmap, brk), or it is the start or the whole of the VMA after @prev, or
+ * a part of @prev above its start (mprotect); it never spans two VMAs.
  *
  * Two VMAs can merge when they touch, have equal vm_flags, the same
  * vm_file and contiguous vm_pgoff (the page offset goes on where the

@@ -61,15 +61,15 @@ static void merge_into_next(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /*
- * @vma takes [@start, @end) and @pgoff. The VMAs after it that the new
+ * @vma takes [@start, @end) and @pgoff: it may grow, shrink, or move its
+ * start; space it gives up becomes free. The VMAs after it that the new
  * range covers entirely are removed (vma_merge()'s cases 1, 6 and 7; Linux
  * removes the second one of case 6 in a second pass), and one it covers
  * in part loses that part from below (case 5).
  */
-static void vma_expand_over_next(struct mm_struct *mm,
-				 struct vm_area_struct *vma,
-				 unsigned long start, unsigned long end,
-				 unsigned long pgoff)
+static void vma_take_range(struct mm_struct *mm, struct vm_area_struct *vma,
+			   unsigned long start, unsigned long end,
+			   unsigned long pgoff)
 {
 	struct vm_area_struct *next = vma->vm_next;
 
@@ -121,7 +121,7 @@ static int __vma_adjust(struct vm_area_struct *vma, unsigned long start,
 		else
 			give_tail_to_next(vma, start, end, pgoff);
 	} else {
-		vma_expand_over_next(mm, vma, start, end, pgoff);
+		vma_take_range(mm, vma, start, end, pgoff);
 	}
 	return 0;
 }

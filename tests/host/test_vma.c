@@ -366,7 +366,7 @@ TEST(vma_unlink_keeps_gaps_and_highest_vm_end)
 	CHECK(VMA(&s, 'A')->vm_next == VMA(&s, 'C'));
 	CHECK(VMA(&s, 'C')->vm_prev == VMA(&s, 'A'));
 	CHECK_EQ(mm->highest_vm_end, PG(12));
-	CHECK_EQ(root_gap(mm), PG(0));		/* still the one below A */
+	CHECK_EQ(root_gap(mm), PG(0));	/* still the one below A */
 	vmt_mm_free(mm);
 
 	/* the first: B becomes the lowest, its gap reaches down to 0 */

@@ -1,0 +1,350 @@
+/*
+ * mm/unmapped_area.c - placement: find a free range for a new mapping, in
+ * O(log n), using the rb_subtree_gap of the VMA tree.
+ *
+ * Policy lives elsewhere: the caller (get_unmapped_area and the arch code)
+ * fills a struct vm_unmapped_area_info with the length, the limits and the
+ * alignment (ARM's cache colouring asks for align_mask = PAGE_MASK &
+ * (SHMLBA - 1) and align_offset = pgoff << PAGE_SHIFT); this file only
+ * searches.
+ *
+ * The gaps searched are the gap below each VMA, [vm_end of the previous
+ * VMA (or 0), vm_start), and the gap above the highest VMA,
+ * [highest_vm_end, infinity). A gap is usable when its part inside
+ * [low_limit, high_limit) is at least length + align_mask long: then an
+ * aligned start exists whatever the gap's own alignment.
+ */
+#include <stdarg.h>
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "mm/debug.h"
+#include "mm/internal.h"
+#include "mm/vma.h"
+
+bool trace_placement;
+struct placement_stats placement_stats;
+
+/* One line of the placement trace, when trace_placement is on. */
+static void __printf(1, 2) trace(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!trace_placement)
+		return;
+	printk("placement: ");
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+	printk("\n");
+}
+
+/* Count a new search and trace its request. */
+static void placement_begin(const char *fn,
+			    const struct vm_unmapped_area_info *info)
+{
+	placement_stats.searches++;
+	placement_stats.last_visits = 0;
+	trace("%s: length %#lx, low_limit %#lx, high_limit %#lx, align_mask %#lx, align_offset %#lx",
+	      fn, info->length, info->low_limit, info->high_limit,
+	      info->align_mask, info->align_offset);
+}
+
+/* The search stands on @vma: count it, trace it and its gap. */
+static struct vm_area_struct *visit(struct vm_area_struct *vma)
+{
+	placement_stats.last_visits++;
+	placement_stats.total_visits++;
+	trace("  at [%#lx, %#lx): gap below it [%#lx, %#lx), subtree_gap %#lx",
+	      vma->vm_start, vma->vm_end, vma_prev_end(vma), vma->vm_start,
+	      vma->rb_subtree_gap);
+	return vma;
+}
+
+static struct vm_area_struct *rb_to_vma(struct rb_node *node)
+{
+	return rb_entry(node, struct vm_area_struct, vm_rb);
+}
+
+/* Trace why the search fails and return -ENOMEM. */
+static unsigned long placement_fail(const char *why)
+{
+	trace("  -ENOMEM: %s", why);
+	return -ENOMEM;
+}
+
+/* Trace the address chosen and return it. */
+static unsigned long placement_found(unsigned long addr)
+{
+	trace("  chose %#lx", addr);
+	return addr;
+}
+
+/*
+ * unmapped_area - see mm/vma.h.
+ *
+ * The search, with L = length + align_mask:
+ *   - high_limit becomes the highest gap_start that can work (the gap must
+ *     leave L bytes below the caller's high_limit), low_limit the lowest
+ *     gap_end (L bytes above the caller's low_limit);
+ *   - a gap [gap_start, gap_end) is usable iff gap_end - gap_start >= L,
+ *     gap_end >= low_limit and gap_start <= high_limit;
+ *   - the wanted gap is the lowest usable one.
+ *
+ * Invariants of the loop, with vma the node it stands on:
+ *   1. no gap below vma's subtree is usable: each one was checked, or
+ *      skipped with a subtree that could not hold a usable one (we only
+ *      go right or up after the left side is done);
+ *   2. we enter a subtree only if its rb_subtree_gap >= L: a subtree
+ *      without a big enough gap is never walked, and only the limits can
+ *      make a walk into a subtree fail, along one root-to-leaf path; so a
+ *      search visits O(log n) nodes;
+ *   3. gaps are met in address order: once a gap starts above high_limit,
+ *      every later one does too, and the search can stop.
+ * The gap above highest_vm_end comes after all the others.
+ */
+unsigned long unmapped_area(struct mm_struct *mm,
+			    struct vm_unmapped_area_info *info)
+{
+	struct vm_area_struct *vma;
+	unsigned long length, low_limit, high_limit, gap_start, gap_end;
+
+	placement_begin("unmapped_area", info);
+
+	/* Room for the mapping and for the worst alignment shift. */
+	length = info->length + info->align_mask;
+	if (length < info->length)
+		return placement_fail("length + align_mask overflows");
+
+	/* The search limits, as above. */
+	if (info->high_limit < length)
+		return placement_fail("high_limit is below the length");
+	high_limit = info->high_limit - length;
+	if (info->low_limit > high_limit)
+		return placement_fail("the limits are closer than the length");
+	low_limit = info->low_limit + length;
+	trace("  want a gap of %#lx with gap_start <= %#lx, gap_end >= %#lx",
+	      length, high_limit, low_limit);
+
+	if (RB_EMPTY_ROOT(&mm->mm_rb))
+		goto check_highest;
+	vma = visit(rb_to_vma(mm->mm_rb.rb_node));
+	if (vma->rb_subtree_gap < length) {
+		trace("  no gap in the tree is that large");
+		goto check_highest;
+	}
+
+	while (true) {
+		/* Lower gaps first: the left subtree, if it may hold one. */
+		gap_end = vma->vm_start;
+		if (gap_end >= low_limit && vma->vm_rb.rb_left) {
+			struct vm_area_struct *left =
+				rb_to_vma(vma->vm_rb.rb_left);
+
+			if (left->rb_subtree_gap >= length) {
+				trace("  go left: subtree_gap %#lx there",
+				      left->rb_subtree_gap);
+				vma = visit(left);
+				continue;
+			}
+		}
+
+		gap_start = vma_prev_end(vma);
+check_current:
+		/* Then the gap below this node. */
+		if (gap_start > high_limit)
+			return placement_fail("the gaps from here on start above high_limit");
+		if (gap_end >= low_limit && gap_end - gap_start >= length) {
+			trace("  the gap below fits");
+			goto found;
+		}
+		trace("  the gap below does not fit");
+
+		/* Then the right subtree, if it may hold one. */
+		if (vma->vm_rb.rb_right) {
+			struct vm_area_struct *right =
+				rb_to_vma(vma->vm_rb.rb_right);
+
+			if (right->rb_subtree_gap >= length) {
+				trace("  go right: subtree_gap %#lx there",
+				      right->rb_subtree_gap);
+				vma = visit(right);
+				continue;
+			}
+		}
+
+		/*
+		 * This subtree is done. Climb to the first ancestor we reach
+		 * from its left: its own gap and right subtree are next.
+		 */
+		while (true) {
+			struct rb_node *prev = &vma->vm_rb;
+
+			if (!rb_parent(prev)) {
+				trace("  back at the root: try above the tree");
+				goto check_highest;
+			}
+			trace("  climb up");
+			vma = visit(rb_to_vma(rb_parent(prev)));
+			if (prev == vma->vm_rb.rb_left) {
+				gap_start = vma_prev_end(vma);
+				gap_end = vma->vm_start;
+				goto check_current;
+			}
+		}
+	}
+
+check_highest:
+	/* The gap above the highest VMA, unbounded above. */
+	gap_start = mm->highest_vm_end;
+	gap_end = ~0UL;
+	if (gap_start > high_limit)
+		return placement_fail("highest_vm_end is above high_limit");
+	trace("  the gap above highest_vm_end %#lx fits", gap_start);
+
+found:
+	/* The bottom of the usable part of the gap, then aligned up. */
+	if (gap_start < info->low_limit)
+		gap_start = info->low_limit;
+	gap_start += (info->align_offset - gap_start) & info->align_mask;
+
+	VM_BUG_ON(gap_start + info->length > info->high_limit);
+	VM_BUG_ON(gap_start + info->length > gap_end);
+	return placement_found(gap_start);
+}
+
+/*
+ * unmapped_area_topdown - see mm/vma.h.
+ *
+ * The same usable gaps as unmapped_area() (same L, high_limit, low_limit),
+ * but the wanted gap is the highest usable one, so the walk is the mirror
+ * image: right subtree, the gap below this node, left subtree, climb.
+ *
+ * Invariants of the loop, with vma the node it stands on:
+ *   1. no gap above vma's subtree is usable: each one was checked, or
+ *      skipped with a subtree that could not hold a usable one;
+ *   2. we enter a subtree only if its rb_subtree_gap >= L (so, as in
+ *      unmapped_area(), O(log n) nodes are visited);
+ *   3. gaps are met from the top down: once a gap ends below low_limit,
+ *      every later one does too, and the search can stop. We skip a right
+ *      subtree whose gaps all start above high_limit (they start above the
+ *      gap of this node, which does).
+ * The gap above highest_vm_end is the highest of all: it is tried first.
+ */
+unsigned long unmapped_area_topdown(struct mm_struct *mm,
+				    struct vm_unmapped_area_info *info)
+{
+	struct vm_area_struct *vma;
+	unsigned long length, low_limit, high_limit, gap_start, gap_end;
+
+	placement_begin("unmapped_area_topdown", info);
+
+	/* Room for the mapping and for the worst alignment shift. */
+	length = info->length + info->align_mask;
+	if (length < info->length)
+		return placement_fail("length + align_mask overflows");
+
+	/* The search limits, as above. */
+	gap_end = info->high_limit;
+	if (gap_end < length)
+		return placement_fail("high_limit is below the length");
+	high_limit = gap_end - length;
+	if (info->low_limit > high_limit)
+		return placement_fail("the limits are closer than the length");
+	low_limit = info->low_limit + length;
+	trace("  want a gap of %#lx with gap_start <= %#lx, gap_end >= %#lx",
+	      length, high_limit, low_limit);
+
+	/* The gap above the highest VMA first. */
+	gap_start = mm->highest_vm_end;
+	if (gap_start <= high_limit) {
+		trace("  the gap above highest_vm_end %#lx fits", gap_start);
+		goto found_highest;
+	}
+
+	/* Without VMAs, highest_vm_end 0 always fits: kept as Linux has it. */
+	if (RB_EMPTY_ROOT(&mm->mm_rb))
+		return placement_fail("no VMAs and no room above them");
+	vma = visit(rb_to_vma(mm->mm_rb.rb_node));
+	if (vma->rb_subtree_gap < length)
+		return placement_fail("no gap in the tree is that large");
+
+	while (true) {
+		/* Higher gaps first: the right subtree, if it may hold one. */
+		gap_start = vma_prev_end(vma);
+		if (gap_start <= high_limit && vma->vm_rb.rb_right) {
+			struct vm_area_struct *right =
+				rb_to_vma(vma->vm_rb.rb_right);
+
+			if (right->rb_subtree_gap >= length) {
+				trace("  go right: subtree_gap %#lx there",
+				      right->rb_subtree_gap);
+				vma = visit(right);
+				continue;
+			}
+		}
+
+check_current:
+		/* Then the gap below this node. */
+		gap_end = vma->vm_start;
+		if (gap_end < low_limit)
+			return placement_fail("the gaps from here on end below low_limit");
+		if (gap_start <= high_limit && gap_end - gap_start >= length) {
+			trace("  the gap below fits");
+			goto found;
+		}
+		trace("  the gap below does not fit");
+
+		/* Then the left subtree, if it may hold one. */
+		if (vma->vm_rb.rb_left) {
+			struct vm_area_struct *left =
+				rb_to_vma(vma->vm_rb.rb_left);
+
+			if (left->rb_subtree_gap >= length) {
+				trace("  go left: subtree_gap %#lx there",
+				      left->rb_subtree_gap);
+				vma = visit(left);
+				continue;
+			}
+		}
+
+		/*
+		 * This subtree is done. Climb to the first ancestor we reach
+		 * from its right: its own gap and left subtree are next.
+		 */
+		while (true) {
+			struct rb_node *prev = &vma->vm_rb;
+
+			if (!rb_parent(prev))
+				return placement_fail("back at the root: no gap fits");
+			trace("  climb up");
+			vma = visit(rb_to_vma(rb_parent(prev)));
+			if (prev == vma->vm_rb.rb_right) {
+				gap_start = vma_prev_end(vma);
+				goto check_current;
+			}
+		}
+	}
+
+found:
+	/* The top of the usable part of the gap... */
+	if (gap_end > info->high_limit)
+		gap_end = info->high_limit;
+
+found_highest:
+	/* ...minus the length, then aligned down. */
+	gap_end -= info->length;
+	gap_end -= (gap_end - info->align_offset) & info->align_mask;
+
+	VM_BUG_ON(gap_end < info->low_limit);
+	VM_BUG_ON(gap_end < gap_start);
+	return placement_found(gap_end);
+}
+
+/* See mm/vma.h. */
+unsigned long vm_unmapped_area(struct mm_struct *mm,
+			       struct vm_unmapped_area_info *info)
+{
+	if (info->flags & VM_UNMAPPED_AREA_TOPDOWN)
+		return unmapped_area_topdown(mm, info);
+	return unmapped_area(mm, info);
+}

@@ -1,0 +1,255 @@
+/*
+ * tests/host/refmodel.c - see refmodel.h. Nothing here calls mm/ code: the
+ * model only shares the constants (page size, flag and errno values) and
+ * the request structure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tests/host/refmodel.h"
+#include "kernel/errno.h"
+#include "mm/memlayout.h"
+#include "mm/vma.h"
+
+#define NOMEM ((unsigned long)-ENOMEM)
+
+static void ref_bug(const char *what)
+{
+	fprintf(stderr, "refmodel: %s\n", what);
+	abort();
+}
+
+void ref_init(struct refmodel *m, int cap, int max_map_count)
+{
+	m->r = calloc(cap, sizeof(*m->r));
+	if (!m->r)
+		ref_bug("out of memory");
+	m->n = 0;
+	m->cap = cap;
+	m->max_map_count = max_map_count;
+}
+
+void ref_destroy(struct refmodel *m)
+{
+	free(m->r);
+	m->r = NULL;
+	m->n = 0;
+}
+
+static unsigned long pages(const struct ref_region *r)
+{
+	return (r->end - r->start) / PAGE_SIZE;
+}
+
+/* Region @a, directly followed by @b, could be one region with it. */
+static bool compatible(const struct ref_region *a, const struct ref_region *b)
+{
+	return a->end == b->start && a->flags == b->flags &&
+	       a->file == b->file && a->pgoff + pages(a) == b->pgoff;
+}
+
+static void insert_at(struct refmodel *m, int i, struct ref_region region)
+{
+	if (m->n == m->cap)
+		ref_bug("model full");
+	memmove(&m->r[i + 1], &m->r[i], (m->n - i) * sizeof(*m->r));
+	m->r[i] = region;
+	m->n++;
+}
+
+static void remove_at(struct refmodel *m, int i)
+{
+	memmove(&m->r[i], &m->r[i + 1], (m->n - i - 1) * sizeof(*m->r));
+	m->n--;
+}
+
+/* Cut region @i at @addr (inside it): two regions, offsets following. */
+static void cut(struct refmodel *m, int i, unsigned long addr)
+{
+	struct ref_region hi = m->r[i];
+
+	hi.start = addr;
+	hi.pgoff += (addr - m->r[i].start) / PAGE_SIZE;
+	m->r[i].end = addr;
+	insert_at(m, i + 1, hi);
+}
+
+/* Join region @i with whichever touching neighbours are compatible. */
+static void join_neighbours(struct refmodel *m, int i)
+{
+	if (i + 1 < m->n && compatible(&m->r[i], &m->r[i + 1])) {
+		m->r[i].end = m->r[i + 1].end;
+		remove_at(m, i + 1);
+	}
+	if (i > 0 && compatible(&m->r[i - 1], &m->r[i])) {
+		m->r[i - 1].end = m->r[i].end;
+		remove_at(m, i);
+	}
+}
+
+int ref_find(const struct refmodel *m, unsigned long addr)
+{
+	int i = 0;
+
+	while (i < m->n && m->r[i].end <= addr)
+		i++;
+	return i;
+}
+
+bool ref_range_free(const struct refmodel *m, unsigned long start,
+		    unsigned long end)
+{
+	int i = ref_find(m, start);
+
+	return i == m->n || m->r[i].start >= end;
+}
+
+int ref_insert(struct refmodel *m, unsigned long start, unsigned long end,
+	       unsigned long flags, const struct file *file,
+	       unsigned long pgoff)
+{
+	struct ref_region r = { start, end, flags, pgoff, file };
+
+	if (!ref_range_free(m, start, end))
+		return -ENOMEM;
+	if (!file)
+		r.pgoff = start / PAGE_SIZE;
+	insert_at(m, ref_find(m, start), r);
+	return 0;
+}
+
+void ref_append(struct refmodel *m, unsigned long start, unsigned long end,
+		unsigned long flags, const struct file *file,
+		unsigned long pgoff)
+{
+	struct ref_region r = { start, end, flags, pgoff, file };
+
+	if (m->n && m->r[m->n - 1].end > start)
+		ref_bug("ref_append below the last region");
+	if (!file)
+		r.pgoff = start / PAGE_SIZE;
+	insert_at(m, m->n, r);
+}
+
+void ref_map(struct refmodel *m, unsigned long start, unsigned long end,
+	     unsigned long flags, const struct file *file,
+	     unsigned long pgoff)
+{
+	struct ref_region r = { start, end, flags, pgoff, file };
+	int i = ref_find(m, start);
+
+	if (!ref_range_free(m, start, end))
+		ref_bug("ref_map of a range that is not free");
+	insert_at(m, i, r);
+	join_neighbours(m, i);
+}
+
+int ref_unmap(struct refmodel *m, unsigned long start, unsigned long end)
+{
+	int i = ref_find(m, start);
+
+	if (i == m->n || m->r[i].start >= end)
+		return 0;
+	if (start > m->r[i].start && end < m->r[i].end &&
+	    m->n >= m->max_map_count)
+		return -ENOMEM;
+
+	if (start > m->r[i].start) {
+		cut(m, i, start);
+		i++;
+	}
+	while (i < m->n && m->r[i].start < end) {
+		if (m->r[i].end > end) {
+			cut(m, i, end);
+		}
+		remove_at(m, i);
+	}
+	return 0;
+}
+
+int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
+		unsigned long flags)
+{
+	int i = ref_find(m, start);
+	struct ref_region *r = &m->r[i], mid;
+	bool joins;
+
+	if (i == m->n || r->start > start || end > r->end)
+		ref_bug("ref_protect of a range not inside one region");
+	if (r->flags == flags)
+		return 0;
+
+	mid = *r;
+	mid.start = start;
+	mid.end = end;
+	mid.flags = flags;
+	mid.pgoff = r->pgoff + (start - r->start) / PAGE_SIZE;
+	joins = (start == r->start && i > 0 &&
+		 compatible(&m->r[i - 1], &mid)) ||
+		(end == r->end && i + 1 < m->n &&
+		 compatible(&mid, &m->r[i + 1]));
+
+	/* Without a join, each cut needs room for one more region. */
+	if (start > r->start) {
+		if (!joins && m->n >= m->max_map_count)
+			return -ENOMEM;
+		cut(m, i, start);
+		i++;
+	}
+	if (end < m->r[i].end) {
+		if (!joins && m->n >= m->max_map_count)
+			return -ENOMEM;
+		cut(m, i, end);
+	}
+	m->r[i].flags = flags;
+	join_neighbours(m, i);
+	return 0;
+}
+
+/* The lowest set bit of @mask: the step between aligned addresses. */
+static unsigned long align_step(unsigned long mask)
+{
+	return mask & -mask;
+}
+
+static bool aligned(unsigned long addr, const struct vm_unmapped_area_info *i)
+{
+	return (addr & i->align_mask) == (i->align_offset & i->align_mask);
+}
+
+unsigned long ref_unmapped_area(const struct refmodel *m,
+				const struct vm_unmapped_area_info *info)
+{
+	bool topdown = info->flags & VM_UNMAPPED_AREA_TOPDOWN;
+	unsigned long need = info->length + info->align_mask;
+	unsigned long step = align_step(info->align_mask);
+
+	if (need < info->length)
+		return NOMEM;	/* does not fit in an unsigned long */
+
+	/* Gap k lies below region k; gap n is the one above the last. */
+	for (int j = 0; j <= m->n; j++) {
+		int k = topdown ? m->n - j : j;
+		unsigned long gap_start = k ? m->r[k - 1].end : 0;
+		unsigned long gap_end = k < m->n ? m->r[k].start : ~0UL;
+		unsigned long lo = max(gap_start, info->low_limit);
+		unsigned long hi = min(gap_end, info->high_limit);
+		unsigned long addr;
+
+		if (hi <= lo || hi - lo < need)
+			continue;
+		if (topdown) {
+			addr = hi - info->length;
+			while (!aligned(addr, info))
+				addr -= step;
+		} else {
+			addr = lo;
+			while (!aligned(addr, info))
+				addr += step;
+		}
+		if (addr < lo || addr + info->length > hi)
+			ref_bug("alignment left the gap");
+		return addr;
+	}
+	return NOMEM;
+}

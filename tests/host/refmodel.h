@@ -1,0 +1,98 @@
+/*
+ * tests/host/refmodel.h - a naive reference model of an address space, for
+ * differential tests of the VMA core.
+ *
+ * The model is a sorted array of regions, changed and searched by linear
+ * scans, written from the definitions of Linux's semantics (mm/vma.h, the
+ * seeds) without calling or copying the code under test: if both agree
+ * after a million random operations, the tree, the gaps and the merge
+ * logic are very likely right.
+ */
+#ifndef TESTS_HOST_REFMODEL_H
+#define TESTS_HOST_REFMODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct file;
+struct vm_unmapped_area_info;
+
+struct ref_region {
+	unsigned long start, end;	/* [start, end), page aligned */
+	unsigned long flags;
+	unsigned long pgoff;		/* in pages */
+	const struct file *file;
+};
+
+struct refmodel {
+	struct ref_region *r;		/* sorted by start, no overlaps */
+	int n;
+	int cap;
+	int max_map_count;
+};
+
+/* An empty model that can hold @cap regions. */
+void ref_init(struct refmodel *m, int cap, int max_map_count);
+void ref_destroy(struct refmodel *m);
+
+/* Index of the first region ending above @addr, or m->n if none. */
+int ref_find(const struct refmodel *m, unsigned long addr);
+
+/* Is [@start, @end) free of regions? */
+bool ref_range_free(const struct refmodel *m, unsigned long start,
+		    unsigned long end);
+
+/*
+ * insert_vm_struct(): add the region as is (no merging); an anonymous one
+ * gets pgoff = start in pages. Returns 0, or -ENOMEM if the range is not
+ * free.
+ */
+int ref_insert(struct refmodel *m, unsigned long start, unsigned long end,
+	       unsigned long flags, const struct file *file,
+	       unsigned long pgoff);
+
+/*
+ * Add a region above every region of @m (a quick way to load a large
+ * model in address order); like ref_insert() otherwise.
+ */
+void ref_append(struct refmodel *m, unsigned long start, unsigned long end,
+		unsigned long flags, const struct file *file,
+		unsigned long pgoff);
+
+/*
+ * mmap into the free range [@start, @end): the new region joins each
+ * neighbour that touches it and is compatible (same flags and file, page
+ * offsets that run on), else stands alone.
+ */
+void ref_map(struct refmodel *m, unsigned long start, unsigned long end,
+	     unsigned long flags, const struct file *file,
+	     unsigned long pgoff);
+
+/*
+ * munmap [@start, @end): regions are cut at both ends and the inside
+ * removed. Returns -ENOMEM (no change) when a region would be cut in
+ * three while the count is at max_map_count, else 0.
+ */
+int ref_unmap(struct refmodel *m, unsigned long start, unsigned long end);
+
+/*
+ * mprotect [@start, @end), which lies inside one region, to @flags: the
+ * changed part joins compatible touching neighbours; if it joins none,
+ * the region is cut around it, each cut refused (-ENOMEM, the earlier
+ * cut staying) at max_map_count. Returns 0 or -ENOMEM.
+ */
+int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
+		unsigned long flags);
+
+/*
+ * The placement search, from its definition: among the gaps between
+ * regions (and the one above the last, unbounded), the highest (top-down)
+ * or lowest one whose part inside [low_limit, high_limit) is at least
+ * length + align_mask long; in it, the highest (lowest) address with
+ * (addr & align_mask) == (align_offset & align_mask) that leaves room for
+ * length. Returns the address or -ENOMEM as an unsigned long.
+ */
+unsigned long ref_unmapped_area(const struct refmodel *m,
+				const struct vm_unmapped_area_info *info);
+
+#endif /* TESTS_HOST_REFMODEL_H */
