@@ -18,7 +18,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "mm/debug.h"
-#include "mm/internal.h"
+#include "mm/vma_internal.h"
 #include "mm/vma.h"
 
 bool trace_placement;
