@@ -22,7 +22,10 @@
 static struct kmem_cache *filp_cachep;
 static struct kmem_cache *inode_cachep;
 
-/* vfs_caches_init - create the file and inode caches; panics on OOM. */
+/*
+ * vfs_caches_init - create the file and inode caches.
+ * Returns: nothing; panics when out of memory (at boot).
+ */
 void vfs_caches_init(void)
 {
 	filp_cachep = kmem_cache_create("filp", sizeof(struct file), 0);

@@ -66,6 +66,9 @@ static enum fault_reason expand_downwards(struct vm_area_struct *vma,
 	address &= PAGE_MASK;
 	if (address >= vma->vm_start)
 		return FAULT_FIXED;
+	/* never over the VMA below, whatever it is (expand_stack callers) */
+	if (prev && address < prev->vm_end)
+		return FAULT_STACK_GUARD;
 	/* A stack below may come close; a PROT_NONE guard VMA may too. */
 	if (prev && !(prev->vm_flags & VM_GROWSDOWN) &&
 	    (prev->vm_flags & VM_ACCESS_FLAGS) &&
@@ -90,7 +93,10 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	return expand_downwards(vma, address) == FAULT_FIXED ? 0 : -ENOMEM;
 }
 
-/* The reason an access with @flags is refused by @vma, or FAULT_FIXED. */
+/*
+ * access_error - ARM's check of an access with @flags against @vma.
+ * Returns: why @vma refuses it, or FAULT_FIXED when it allows it.
+ */
 static enum fault_reason access_error(unsigned int flags,
 				      const struct vm_area_struct *vma)
 {
@@ -101,7 +107,10 @@ static enum fault_reason access_error(unsigned int flags,
 	return vma->vm_flags & VM_ACCESS_FLAGS ? FAULT_FIXED : FAULT_PROT_NONE;
 }
 
-/* Copy what the kill message needs to know of @vma into @report. */
+/*
+ * Copy what the kill message needs to know of @vma into @report.
+ * Returns: nothing.
+ */
 static void report_vma(struct fault_report *report,
 		       const struct vm_area_struct *vma)
 {

@@ -28,7 +28,10 @@
 
 #define MIN_SLOTS 8UL
 
-/* The page allocator order of an array of @nr slots (too big for kmalloc). */
+/*
+ * The page allocator order of an array of @nr slots too big for kmalloc.
+ * Returns: the order.
+ */
 static unsigned int slots_order(unsigned long nr)
 {
 	unsigned long pages = (nr * sizeof(struct page *) + PAGE_SIZE - 1) >>
@@ -51,7 +54,7 @@ static struct page **slots_alloc(unsigned long nr)
 	return block ? page_address(block) : NULL;
 }
 
-/* Free an array made by slots_alloc(@nr). */
+/* Free an array made by slots_alloc(@nr). Returns: nothing. */
 static void slots_free(struct page **slots, unsigned long nr)
 {
 	if (!slots)

@@ -31,7 +31,11 @@
 
 struct page *empty_zero_page;
 
-/* zero_page_init - allocate the zero page; panics when out of memory. */
+/*
+ * zero_page_init - allocate the zero page, marked PG_zero so that no
+ * put_page() ever frees it.
+ * Returns: nothing; panics when out of memory (at boot).
+ */
 void zero_page_init(void)
 {
 	struct page *page = alloc_page(__GFP_ZERO);
@@ -145,7 +149,10 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
-/* May an access with @flags happen in @vma (ARM's access_error, inverted)? */
+/*
+ * May an access with @flags happen in @vma (ARM's access_error, inverted)?
+ * Returns: true if so.
+ */
 static bool vma_access_permitted(const struct vm_area_struct *vma,
 				 unsigned int flags)
 {
@@ -196,6 +203,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * The PTE of @page at @addr is gone (unmap_page_range calls this after
  * clearing it): drop its map count and reference.
+ * Returns: nothing; the page is freed if that was its last reference.
  */
 static void zap_pte_release(struct mm_struct *mm, unsigned long addr,
 			    struct page *page)
@@ -230,6 +238,7 @@ void unmap_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * Does the page at @addr need a fault for an access with @flags, or is
  * it already mapped suitably (Linux: follow_page() succeeds)?
+ * Returns: true when a fault is needed.
  */
 static bool needs_fault(struct mm_struct *mm, unsigned long addr,
 			unsigned int flags)

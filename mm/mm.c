@@ -27,7 +27,7 @@
 
 static struct kmem_cache *mm_cachep;
 
-/* mm_core_init - see mm/mm.h. */
+/* mm_core_init - see mm/mm.h. Returns: nothing; panics on OOM. */
 void mm_core_init(void)
 {
 	vma_cache_init();

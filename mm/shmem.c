@@ -17,7 +17,10 @@
 #include "kernel/fs.h"
 #include "mm/shmem.h"
 
-/* The object is only ever mapped; the fault path does the rest. */
+/*
+ * mmap of the object: nothing to check or prepare, the fault path does
+ * the rest. Returns: 0.
+ */
 static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	return 0;

@@ -223,10 +223,13 @@ TEST(the_stack_keeps_the_guard_gap_above_the_vma_below)
 	CHECK_EQ(stack->vm_start, lib_end + STACK_GUARD_GAP);
 	CHECK_EQ(validate_mm(mm), 0);
 
-	/* a PROT_NONE VMA below is no reason to keep away */
+	/* a PROT_NONE VMA below is no reason to keep away, but no overlap */
 	mmt_protect(mm, lib->vm_start, PG(1), 0);
 	CHECK_EQ(user_write(mm, lib_end + PG(2), 1), 0);
 	CHECK_EQ(stack->vm_start, lib_end + PG(2));
+	CHECK_EQ(expand_stack(stack, lib_end - PG(1)), -ENOMEM);
+	CHECK_EQ(expand_stack(stack, lib_end), 0);
+	CHECK_EQ(stack->vm_start, lib_end);
 	CHECK_EQ(root_gap(mm), largest_gap(mm));
 	CHECK_EQ(validate_mm(mm), 0);
 	mmput(mm);

@@ -82,20 +82,20 @@ __attribute__((constructor(102))) static void fake_mmu_init(void)
 		panic("fake_mmu_init: no memory for the table cache");
 }
 
-/* The physical address of kernel (host RAM) pointer @p. */
+/* Returns: the physical address of kernel (host RAM) pointer @p. */
 static uint32_t fake_virt_to_phys(const void *p)
 {
 	return page_to_phys(virt_to_page(p)) + offset_in_page(p);
 }
 
-/* The host pointer to physical address @phys (RAM). */
+/* Returns: the host pointer to physical address @phys (RAM). */
 static void *fake_phys_to_virt(uint32_t phys)
 {
 	return (char *)page_address(phys_to_page(phys & PAGE_MASK)) +
 	       offset_in_page(phys);
 }
 
-/* The second-level table behind L1 entry @l1, or NULL. */
+/* Returns: the second-level table behind L1 entry @l1, or NULL. */
 static uint32_t *pte_table(uint32_t l1)
 {
 	if (!(l1 & FAKE_L1_TABLE))
@@ -103,14 +103,17 @@ static uint32_t *pte_table(uint32_t l1)
 	return fake_phys_to_virt(l1 & ~FAKE_L1_TABLE);
 }
 
-/* Stop when @addr cannot be a user page address. */
+/* Stop when @addr cannot be a user page address. Returns: if it can. */
 static void check_user_addr(const char *fn, unsigned long addr)
 {
 	if (offset_in_page(addr) || addr >= TASK_SIZE)
 		panic("%s: %#lx is not a page of user space", fn, addr);
 }
 
-/* Stop when @prot was not made by protection_map[] (and mkwrite). */
+/*
+ * Stop when @prot was not made by protection_map[] (and mkwrite).
+ * Returns: if it was.
+ */
 static void check_prot(const char *fn, pgprot_t prot)
 {
 	if (!(prot & FAKE_PROT_MEM) || (prot & ~FAKE_PROT_MASK))
@@ -159,7 +162,10 @@ void pgd_free(struct mm_struct *mm)
 	mm->pgd = NULL;
 }
 
-/* switch_mm - record @next as the current address space. */
+/*
+ * switch_mm - record @next as the current address space.
+ * Returns: nothing.
+ */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
 	fake_current_mm = next;
@@ -224,6 +230,7 @@ struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
 	return pfn_to_page(*pte >> PAGE_SHIFT);
 }
 
+/* Returns: true when no entry of @table is in use. */
 static bool table_empty(const uint32_t *table)
 {
 	for (int i = 0; i < FAKE_PTRS_PER_PTE; i++)
@@ -291,7 +298,10 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 	unmapping = false;
 }
 
-/* change_protection - give present entries in the range @prot. */
+/*
+ * change_protection - give present entries in the range @prot.
+ * Returns: nothing.
+ */
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, pgprot_t prot)
 {
@@ -317,7 +327,10 @@ unsigned long mm_nr_ptes(struct mm_struct *mm)
 	return n;
 }
 
-/* flush_icache_page - count the call (the host has no caches). */
+/*
+ * flush_icache_page - count the call (the host has no caches).
+ * Returns: nothing.
+ */
 void flush_icache_page(struct page *page)
 {
 	fake_mmu_stats.icache_flushes++;
@@ -329,7 +342,7 @@ bool cache_is_vipt_aliasing(void)
 	return fake_cache_aliasing;
 }
 
-/* fake_access_ok - see fake_mmu.h. */
+/* fake_access_ok - see fake_mmu.h. Returns: true if allowed. */
 bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
 		    enum fake_access kind)
 {
@@ -348,7 +361,7 @@ bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
 	return false;
 }
 
-/* fake_user_byte - see fake_mmu.h. */
+/* fake_user_byte - see fake_mmu.h. Returns: the byte's address or NULL. */
 unsigned char *fake_user_byte(struct mm_struct *mm, unsigned long addr)
 {
 	struct page *page = pte_lookup(mm, addr & PAGE_MASK, NULL);
