@@ -157,7 +157,7 @@ $(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEP
 INITRAMFS := $(BUILD)/initramfs.cpio
 USER_FILES := $(shell find user/files -type f 2>/dev/null)
 
-$(INITRAMFS): $(UELFS) $(USER_FILES) qemu/mkinitramfs.sh
+$(INITRAMFS): $(UELFS) $(USER_FILES) tests/user/PROGRAMS qemu/mkinitramfs.sh
 	@echo "  CPIO    $@"
 	$(Q)qemu/mkinitramfs.sh $@ $(BUILD)/u $(ELF)
 
@@ -224,10 +224,11 @@ gdb: $(BUILD)/kernel.elf
 test: all
 	$(Q)tests/run.sh
 
-# The reference: the user test programs that do not depend on topdown's
-# own layout, run under Debian's Linux 6.1 on the same QEMU board (fetched
-# with apt-get on first use). Not part of `make test`.
-check-linux: $(UELFS)
+# The reference: the user test programs of tests/user/PROGRAMS meant for
+# Linux too, run under Debian's Linux 6.1 on the same QEMU board (fetched
+# with apt-get on first use), each with the whole image around it. Not
+# part of `make test`.
+check-linux: $(UELFS) $(INITRAMFS)
 	$(Q)qemu/check-linux.sh $(PROG)
 
 clean:

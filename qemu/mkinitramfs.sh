@@ -5,6 +5,8 @@
 # It holds:
 #   /bin/NAME     every user program, UBUILD/user/NAME.elf
 #   /tests/NAME   every user test program, UBUILD/tests/user/NAME.elf
+#                 (and UBUILD/tests/user/nolibc/NAME.elf)
+#   /tests/PROGRAMS  the list of test runs (tests/user/PROGRAMS)
 #   /PATH         every file under user/files/ (data for file mappings)
 #   /bin/run      RUN_ELF, when given (make run ELF=...)
 # To add a program, drop user/NAME.c into the tree: nothing else changes.
@@ -25,6 +27,7 @@ done
 for elf in $(find "$ubuild/tests/user" -name '*.elf' 2>/dev/null | sort); do
     cp "$elf" "$stage/tests/$(basename "$elf" .elf)"
 done
+cp "$top/tests/user/PROGRAMS" "$stage/tests/PROGRAMS"
 if [ -d "$top/user/files" ]; then
     cp -R "$top/user/files/." "$stage/"
 fi
