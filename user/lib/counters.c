@@ -4,6 +4,7 @@
  */
 #include "counters.h"
 #include "procfs.h"
+#include "tests/check.h"
 
 #define PAGE_SIZE 4096UL
 #define STACK_PREFAULT (64 * 1024)
@@ -11,8 +12,15 @@
 /* Linux's /proc/vmstat is about 5 KiB; topdown's a few lines. */
 static char vmstat_buf[16 * 1024];
 
-/* The linker's bounds of .data and .bss (arm-none-eabi's default script). */
+/*
+ * The linker's bounds (arm-none-eabi's default script): the read-only
+ * segment (.text, .rodata, the unwind tables) and .data + .bss.
+ */
+extern char __executable_start[], __exidx_end[];
 extern char __data_start[], _end[];
+
+/* envp, at the top of the initial stack, above every frame (start.c). */
+extern char **environ;
 
 /* The counter @name of the text in vmstat_buf, or -1 when absent. */
 static long value_or_none(const char *name)
@@ -61,16 +69,67 @@ static void __attribute__((noinline)) prefault_stack(void)
 	below[sizeof(below) - 1] = 0;
 }
 
-/* counters_prefault(): see counters.h. */
-void counters_prefault(void)
+/*
+ * Write the byte at @p back (what is there stays) in every page from @p
+ * up to @end: present and written, without changing anything.
+ */
+static void rewrite_pages(volatile char *p, unsigned long end)
 {
-	volatile char *p = __data_start;
-
-	/* a write (of what is there) to every page of .data and .bss */
-	while (p < _end) {
+	while ((unsigned long)p < end) {
 		*p = *p;
 		p = (volatile char *)(((unsigned long)p + PAGE_SIZE) &
 				      ~(PAGE_SIZE - 1));
 	}
+}
+
+/* Read a byte of every page from @p up to @end. */
+static void read_pages(const volatile char *p, unsigned long end)
+{
+	while ((unsigned long)p < end) {
+		(void)*p;
+		p = (const volatile char *)(((unsigned long)p + PAGE_SIZE) &
+					    ~(PAGE_SIZE - 1));
+	}
+}
+
+/* counters_prefault(): see counters.h. */
+void counters_prefault(void)
+{
+	struct vm_counters unused;
+	char here;
+
+	read_pages(__executable_start, (unsigned long)__exidx_end);
+	rewrite_pages(__data_start, (unsigned long)_end);
+	/* the frames of our callers, up to the top of the stack */
+	rewrite_pages(&here, (unsigned long)environ + 1);
 	prefault_stack();
+	counters_read(&unused);		/* and the code that reads them */
+}
+
+/* One counter of counters_check(): @want (unless ANY_DELTA) vs b - a. */
+static void check_one(const char *file, int line, const char *name,
+		      long a, long b, long want)
+{
+	if (want == ANY_DELTA || b - a == want)
+		return;
+	check_failed(file, line, "%s rose by %ld, expected %ld (%ld -> %ld)",
+		     name, b - a, want, a, b);
+}
+
+/* counters_check(): see counters.h. */
+void counters_check(const char *file, int line, const struct vm_counters *a,
+		    const struct vm_counters *b, struct vm_deltas want)
+{
+	check_one(file, line, "pgfault", a->pgfault, b->pgfault,
+		  want.faults);
+	if (!counters_topdown(a))
+		return;
+	check_one(file, line, "td_zero_page_maps", a->zero_page_maps,
+		  b->zero_page_maps, want.zero);
+	check_one(file, line, "td_anon_page_allocs", a->anon_page_allocs,
+		  b->anon_page_allocs, want.anon);
+	check_one(file, line, "td_cow_copies", a->cow_copies, b->cow_copies,
+		  want.cow);
+	check_one(file, line, "nr_page_table_pages", a->page_table_pages,
+		  b->page_table_pages, want.tables);
 }

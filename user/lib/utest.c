@@ -132,25 +132,41 @@ const char *utest_errname(long raw)
 	return buf;
 }
 
+/* utest_fork(): see utest.h. */
+long utest_fork(void)
+{
+	long pid;
+
+	fflush(stdout);
+	pid = sys_fork();
+	if (pid == 0)
+		case_failures = 0;
+	if (sys_is_err(pid))
+		check_failed(__FILE__, __LINE__, "fork: %s",
+			     utest_errname(pid));
+	return pid;
+}
+
+/* utest_child_exit(): see utest.h. */
+void utest_child_exit(void)
+{
+	fflush(stdout);
+	sys_exit_group(case_failures ? 1 : 0);
+}
+
 /* utest_in_child(): see utest.h. */
 int utest_in_child(void (*fn)(unsigned long), unsigned long arg)
 {
 	long pid, ret;
 	int status = -1;
 
-	fflush(stdout);			/* or the child prints it again */
-	pid = sys_fork();
+	pid = utest_fork();
 	if (pid == 0) {
-		case_failures = 0;
 		fn(arg);
-		fflush(stdout);
-		sys_exit_group(case_failures ? 1 : 0);
+		utest_child_exit();
 	}
-	if (sys_is_err(pid)) {
-		check_failed(__FILE__, __LINE__, "fork: %s",
-			     utest_errname(pid));
+	if (sys_is_err(pid))
 		return -1;
-	}
 	ret = sys_wait4(pid, &status, 0);
 	if (ret != pid) {
 		check_failed(__FILE__, __LINE__, "wait4(%ld) = %s", pid,
@@ -158,6 +174,19 @@ int utest_in_child(void (*fn)(unsigned long), unsigned long arg)
 		return -1;
 	}
 	return status;
+}
+
+/* utest_await(): see utest.h. */
+bool utest_await(volatile int *flag, int value)
+{
+	long i;
+
+	for (i = 0; i < 1000000; i++) {
+		if (*flag == value)
+			return true;
+		sys_sched_yield();
+	}
+	return *flag == value;
 }
 
 /* utest_check_status(): see utest.h. */

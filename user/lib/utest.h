@@ -61,6 +61,20 @@ int utest_end(void);
 const char *utest_errname(long raw);
 
 /*
+ * fork(2) for a test: stdout is flushed first (or the child would print
+ * it again), and in the child the running case starts with no failed
+ * checks. Returns the child's pid, 0 in the child, or -errno (recorded
+ * as a failure).
+ */
+long utest_fork(void);
+
+/*
+ * End a child made by utest_fork(): status 0 when none of its checks
+ * failed, 1 otherwise.
+ */
+void utest_child_exit(void) __attribute__((noreturn));
+
+/*
  * Run @fn(@arg) in a child process (fork) and wait for it. The child
  * starts with no failed checks and ends with status 0 when @fn returns
  * having failed none, 1 otherwise (its failed checks print as usual); @fn
@@ -68,6 +82,13 @@ const char *utest_errname(long raw);
  * child's wait status, or -1 (recorded as a failure) when fork failed.
  */
 int utest_in_child(void (*fn)(unsigned long), unsigned long arg);
+
+/*
+ * Wait, yielding the CPU, until *@flag (in memory shared with another
+ * process) equals @value. Returns false if it did not happen within a
+ * million yields (the other side died or is stuck); records nothing.
+ */
+bool utest_await(volatile int *flag, int value);
 
 /*
  * Check a wait status: the child exited with @code (CHECK_EXITED), or was
