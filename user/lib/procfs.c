@@ -170,3 +170,14 @@ bool maps_find_name(const char *name, struct map_entry *e)
 {
 	return maps_search(named, 0, name, e);
 }
+
+/* unmapped_page(): see procfs.h. */
+unsigned long unmapped_page(void)
+{
+	unsigned long addr = ((sys_brk(0) + 4095) & ~4095UL) + (256UL << 20);
+	struct map_entry e;
+
+	if (!proc_ensure() || maps_find(addr, &e))
+		return 0;
+	return addr;
+}

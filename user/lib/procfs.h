@@ -59,4 +59,12 @@ bool maps_find(unsigned long addr, struct map_entry *e);
  */
 bool maps_find_name(const char *name, struct map_entry *e);
 
+/*
+ * An address where nothing is mapped and nothing will be: 256 MiB above
+ * the break, in the middle of the free space between the heap (small)
+ * and the mmap area (which grows down from mmap_base). Checked against
+ * /proc/self/maps. Returns 0 if that address is mapped after all.
+ */
+unsigned long unmapped_page(void);
+
 #endif /* USER_LIB_PROCFS_H */
