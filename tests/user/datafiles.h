@@ -33,7 +33,7 @@ static inline char data_file_byte(const char *word, unsigned long off,
 		return '\n';
 	n = snprintf(head, sizeof(head), "%s %lu line %02lu ", word,
 		     line / 64, line % 64);
-	if (col < (unsigned long)n)
+	if (col < (unsigned long)n && col < sizeof(head))
 		return head[col];
 	return fill;
 }
