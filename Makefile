@@ -226,10 +226,12 @@ test: all
 
 # The reference: the user test programs of tests/user/PROGRAMS meant for
 # Linux too, run under Debian's Linux 6.1 on the same QEMU board (fetched
-# with apt-get on first use), each with the whole image around it. Not
-# part of `make test`.
+# with apt-get on first use), each with the whole image around it; then
+# (without PROG=) the shell's scripted session with the shell as Linux's
+# init. Not part of `make test`.
 check-linux: $(UELFS) $(INITRAMFS)
 	$(Q)qemu/check-linux.sh $(PROG)
+	$(Q)test -n "$(PROG)" || tests/shell/test_session.py --linux
 
 clean:
 	rm -rf $(BUILD)

@@ -397,14 +397,14 @@ static void do_read(unsigned long addr, unsigned long unused)
 {
 	unsigned int v = *(volatile unsigned int *)addr;
 
-	printf("read: %#010lx: %#010x (%u)\n", addr, v, v);
+	printf("read: 0x%08lx: 0x%08x (%u)\n", addr, v, v);
 }
 
 /* The write of one word (write ADDR VALUE). */
 static void do_write(unsigned long addr, unsigned long value)
 {
 	*(volatile unsigned int *)addr = (unsigned int)value;
-	printf("write: %#010lx: %#010lx\n", addr, value);
+	printf("write: 0x%08lx: 0x%08lx\n", addr, value);
 }
 
 /* Read one byte of every page of [addr, addr + len) (touch). */
@@ -483,7 +483,7 @@ static int cmd_mmap(int argc, char **argv)
 	last_map = (unsigned long)ret;
 	last_map_set = true;
 	len = (len + PAGE - 1) & ~(PAGE - 1);
-	printf("mmap: %#010lx-%#010lx %s %s %s (%lu page%s)\n",
+	printf("mmap: 0x%08lx-0x%08lx %s %s %s (%lu page%s)\n",
 	       (unsigned long)ret, (unsigned long)ret + len,
 	       prot_str(prot, pbuf), flags & MAP_SHARED ? "shared" : "private",
 	       file ? file : "anonymous", len / PAGE, len == PAGE ? "" : "s");
@@ -534,7 +534,7 @@ static int cmd_brk(int argc, char **argv)
 	const char *arg = argc > 1 ? argv[1] : NULL;
 
 	if (!arg) {
-		printf("brk: %#010lx\n", cur);
+		printf("brk: 0x%08lx\n", cur);
 		return 0;
 	}
 	if (!parse_number(arg[0] == '+' || arg[0] == '-' ? arg + 1 : arg, &n))
@@ -542,10 +542,10 @@ static int cmd_brk(int argc, char **argv)
 	want = arg[0] == '+' ? cur + n : arg[0] == '-' ? cur - n : n;
 	got = sys_brk(want);
 	if (got != want) {
-		printf("brk: refused: the break stays at %#010lx\n", got);
+		printf("brk: refused: the break stays at 0x%08lx\n", got);
 		return 1;
 	}
-	printf("brk: %#010lx -> %#010lx\n", cur, got);
+	printf("brk: 0x%08lx -> 0x%08lx\n", cur, got);
 	return 0;
 }
 
