@@ -135,6 +135,11 @@ $(BUILD)/u/%.elf: $(BUILD)/u/%.o $(ULIB_OBJS)
 	@echo "  ULD     $@"
 	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $^
 
+# The shell is user/sh.c and the files of user/sh/ (its commands).
+SH_OBJS := $(patsubst %.c,$(BUILD)/u/%.o,$(wildcard user/sh/*.c))
+.SECONDARY: $(SH_OBJS)
+$(BUILD)/u/user/sh.elf: $(SH_OBJS)
+
 # A nolibc program: one file, compiled and linked in one step with the
 # Linux-like layout of user/nolibc.ld (libgcc only, for the division
 # helpers the Cortex-A9 lacks). These rules have shorter stems than the
@@ -241,4 +246,4 @@ clean:
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
-	$(UELFS:.elf=.d)
+	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d)

@@ -57,12 +57,13 @@ static volatile unsigned char *fresh_page(int i)
 	return s0 + i * STRIDE + PAGE;
 }
 
-/* Where in page @j the write step writes, and what. */
+/* Where in page @j the write step writes. */
 static unsigned long offset_of(int j)
 {
 	return (unsigned long)j * 251 % PAGE;
 }
 
+/* What the write step writes in page @j. */
 static unsigned char value_of(int j)
 {
 	return (unsigned char)(0x40 + j);
