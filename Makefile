@@ -138,6 +138,11 @@ $(BUILD)/u/%.elf: $(BUILD)/u/%.o $(ULIB_OBJS)
 	@echo "  ULD     $@"
 	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $^
 
+# The shell is user/sh.c and the files of user/sh/ (its commands).
+SH_OBJS := $(patsubst %.c,$(BUILD)/u/%.o,$(wildcard user/sh/*.c))
+.SECONDARY: $(SH_OBJS)
+$(BUILD)/u/user/sh.elf: $(SH_OBJS)
+
 # A nolibc program: one file, compiled and linked in one step with the
 # Linux-like layout of user/nolibc.ld (libgcc only, for the division
 # helpers the Cortex-A9 lacks). These rules have shorter stems than the
@@ -160,7 +165,7 @@ $(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEP
 INITRAMFS := $(BUILD)/initramfs.cpio
 USER_FILES := $(shell find user/files -type f 2>/dev/null)
 
-$(INITRAMFS): $(UELFS) $(USER_FILES) qemu/mkinitramfs.sh
+$(INITRAMFS): $(UELFS) $(USER_FILES) tests/user/PROGRAMS qemu/mkinitramfs.sh
 	@echo "  CPIO    $@"
 	$(Q)qemu/mkinitramfs.sh $@ $(BUILD)/u $(ELF)
 
@@ -232,11 +237,14 @@ gdb: $(BUILD)/kernel.elf
 test: all
 	$(Q)tests/run.sh
 
-# The reference: the user test programs that do not depend on topdown's
-# own layout, run under Debian's Linux 6.1 on the same QEMU board (fetched
-# with apt-get on first use). Not part of `make test`.
-check-linux: $(UELFS)
+# The reference: the user test programs of tests/user/PROGRAMS meant for
+# Linux too, run under Debian's Linux 6.1 on the same QEMU board (fetched
+# with apt-get on first use), each with the whole image around it; then
+# (without PROG=) the shell's scripted session with the shell as Linux's
+# init. Not part of `make test`.
+check-linux: $(UELFS) $(INITRAMFS)
 	$(Q)qemu/check-linux.sh $(PROG)
+	$(Q)test -n "$(PROG)" || tests/shell/test_session.py --linux
 
 clean:
 	rm -rf $(BUILD)
@@ -246,4 +254,4 @@ clean:
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
-	$(UELFS:.elf=.d)
+	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d)

@@ -1,24 +1,30 @@
 #!/bin/bash
-# Run the layout-independent user test programs under Debian's Linux 6.1
-# (armmp) on the same QEMU board, as the behavioural reference for
-# topdown's system calls: "what would Linux do?", answered by experiment.
+# Run the user test programs under Debian's Linux 6.1 (armmp) on the same
+# QEMU board, as the behavioural reference for topdown's system calls:
+# "what would Linux do?", answered by experiment.
 #
-#   qemu/check-linux.sh            run every program of PROGRAMS below
-#   qemu/check-linux.sh placement  run only programs whose path contains it
+#   qemu/check-linux.sh            every run of tests/user/PROGRAMS whose
+#                                  WHERE is "both" or "linux"
+#   qemu/check-linux.sh placement  only those whose program contains it
 #
 # The first run fetches the kernel package with apt-get download (adding
 # the armhf architecture to dpkg if needed) and keeps it, extracted, in
 # $LINUX_REF_DIR (default build/linux-ref). LINUX_REF_PKG picks another
 # package than the newest linux-image-6.1.0-N-armmp.
 #
-# Each program runs alone as /init of a one-file initramfs, with its
-# arguments after "--" on the kernel command line. Its KTAP lines
+# Each run boots Linux once, with topdown's own initramfs (build/
+# initramfs.cpio: /bin, /tests, the data files) plus the program as /init,
+# and its arguments after "--" on the kernel command line, so that it can
+# fork and execve the other programs and open the files, as on topdown.
+# Its KTAP lines
 # ("ok N prog:case" / "not ok N prog:case") are collected and renumbered,
 # and its exit status is read from the panic Linux prints when init exits
 # ("Attempted to kill init! exitcode=0x00002a00" is exit(42); a low byte
 # that is not 0 is the number of the signal that killed it). Every program
 # adds one case of its own: it ran to the end, printed as many results as
-# its plan line said, and exited with the expected status.
+# its plan lines said (each "1..N" counts the results since the one
+# before, so that a runner's output, its children's groups and then its
+# own, checks too), and exited with the expected status.
 #
 # Ends with "N passed, M failed" (and ", K skipped" for cases a program
 # skipped); exits 1 when M > 0.
@@ -29,16 +35,8 @@ BUILD=$TOP/build
 REF=${LINUX_REF_DIR:-$BUILD/linux-ref}
 TIMEOUT=${LINUX_REF_TIMEOUT:-120}	# seconds for one boot and run
 
-# The programs: path under build/u, arguments, expected exit status.
-# Only programs whose results do not depend on topdown's own layout or
-# system calls belong here.
-PROGRAMS="
-tests/user/hello.elf|42|42
-tests/user/mmap_errno.elf||0
-tests/user/placement.elf||0
-tests/user/map_count.elf||0
-tests/user/nolibc/auxv.elf|alpha beta|0
-"
+LIST=$TOP/tests/user/PROGRAMS
+IMAGE=$BUILD/initramfs.cpio
 
 log() {
 	echo "# check-linux: $*"
@@ -114,15 +112,30 @@ fetch_linux() {
 	log "kernel $(basename "$VMLINUZ")"
 }
 
-# A gzipped newc cpio holding one file, /init = $1, written to $2.
+# The initrd for one run, written to $2: topdown's image followed by a
+# second newc archive holding /init = $1 (Linux unpacks concatenated
+# archives in turn), gzipped.
 make_initrd() {
 	local dir
 
 	dir=$(mktemp -d "$REF/initrd.XXXXXX")
 	cp "$1" "$dir/init"
 	chmod 755 "$dir/init"
-	(cd "$dir" && echo init | cpio -o -H newc --quiet) | gzip -n > "$2"
+	(cat "$IMAGE" && cd "$dir" && echo init | cpio -o -H newc --quiet) |
+		gzip -n > "$2"
 	rm -rf "$dir"
+}
+
+# The ELF file in build/u of the image path $1: /tests/NAME or /bin/NAME.
+elf_of() {
+	local name=${1##*/}
+
+	case $1 in
+	/bin/*)
+		echo "$BUILD/u/user/$name.elf" ;;
+	/tests/*)
+		find "$BUILD/u/tests/user" -name "$name.elf" | head -n 1 ;;
+	esac
 }
 
 # Boot Linux with initrd $1 and init arguments $2; the console goes to $3.
@@ -158,12 +171,13 @@ result() {
 	fi
 }
 
-# Run one program: $1 path under build/u, $2 arguments, $3 expected status.
+# Run one program: $1 path in the image, $2 arguments, $3 expected status.
 run_program() {
-	local elf=$BUILD/u/$1 args=$2 want=$3
-	local name initrd logf line code status plan ncases=0 why=""
+	local elf args=$2 want=$3
+	local name initrd logf line code status ncases=0 why=""
 
-	name=$(basename "$1" .elf)
+	elf=$(elf_of "$1")
+	name=$(basename "$1")
 	initrd=$REF/run/$name.cpio.gz
 	logf=$REF/run/$name.log
 	mkdir -p "$REF/run"
@@ -178,6 +192,8 @@ run_program() {
 	tr -d '\r' < "$logf" > "$logf.txt"
 
 	# The program's own lines: results renumbered, diagnostics kept.
+	# Each plan line "1..N" closes the results printed since the one
+	# before (a runner prints its children's groups, then its own).
 	while IFS= read -r line; do
 		case $line in
 		"ok "[0-9]*" # SKIP"*)
@@ -189,6 +205,11 @@ run_program() {
 		"not ok "[0-9]*)
 			result "not ok" "${line#not ok [0-9]* }"
 			ncases=$((ncases + 1)) ;;
+		1..[0-9]*)
+			if [ "${line#1..}" -ne "$ncases" ] && [ -z "$why" ]; then
+				why="a plan says ${line#1..} cases, saw $ncases"
+			fi
+			ncases=0 ;;
 		"#"*)
 			echo "$line" ;;
 		esac
@@ -197,7 +218,6 @@ run_program() {
 	# How it ended.
 	code=$(sed -n 's/.*Attempted to kill init! exitcode=\(0x[0-9a-fA-F]*\).*/\1/p' \
 		"$logf.txt" | head -n 1)
-	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$logf.txt" | tail -n 1)
 	if [ -z "$code" ]; then
 		why="no exit seen within ${TIMEOUT}s (log: $logf.txt)"
 	elif [ $((code & 0x7f)) -ne 0 ]; then
@@ -206,8 +226,8 @@ run_program() {
 		status=$(((code >> 8) & 0xff))
 		if [ "$status" -ne "$want" ]; then
 			why="exit status $status, expected $want"
-		elif [ -n "$plan" ] && [ "$plan" -ne "$ncases" ]; then
-			why="plan says $plan cases, saw $ncases"
+		elif [ "$ncases" -ne 0 ]; then
+			why="$ncases results after the last plan line"
 		fi
 	fi
 	if [ -n "$why" ]; then
@@ -222,8 +242,11 @@ command -v qemu-system-arm >/dev/null || die "qemu-system-arm missing: run qemu/
 start=$(date +%s)
 fetch_linux
 echo "KTAP version 1"
-echo "$PROGRAMS" | while IFS='|' read -r prog args want; do
-	[ -n "$prog" ] || continue
+[ -f "$IMAGE" ] || die "$IMAGE is not built (make user)"
+# the list: WHERE STATUS PROGRAM ARGUMENTS... (see its header)
+grep -v '^[[:space:]]*#' "$LIST" | while read -r where want prog args; do
+	[ -n "$where" ] || continue
+	case $where in both|linux) ;; *) continue ;; esac
 	case $prog in *"${1:-}"*) ;; *) continue ;; esac
 	echo "$prog|$args|$want"
 done > "$REF/selected"

@@ -5,9 +5,13 @@
 # It holds:
 #   /bin/NAME     every user program, UBUILD/user/NAME.elf
 #   /tests/NAME   every user test program, UBUILD/tests/user/NAME.elf
+#                 (and UBUILD/tests/user/nolibc/NAME.elf)
+#   /tests/PROGRAMS  the list of test runs (tests/user/PROGRAMS)
 #   /PATH         every file under user/files/ (data for file mappings)
 #   /bin/run      RUN_ELF, when given (make run ELF=...)
 # To add a program, drop user/NAME.c into the tree: nothing else changes.
+# The programs go in without their debugging sections (gdb reads the
+# full ELF files in UBUILD), which makes the image a tenth of the size.
 set -eu
 
 out=$1
@@ -25,12 +29,17 @@ done
 for elf in $(find "$ubuild/tests/user" -name '*.elf' 2>/dev/null | sort); do
     cp "$elf" "$stage/tests/$(basename "$elf" .elf)"
 done
+cp "$top/tests/user/PROGRAMS" "$stage/tests/PROGRAMS"
 if [ -d "$top/user/files" ]; then
     cp -R "$top/user/files/." "$stage/"
 fi
 if [ -n "$run_elf" ]; then
     cp "$run_elf" "$stage/bin/run"
 fi
+
+# debugging sections out (symbols stay)
+find "$stage/bin" "$stage/tests" -type f ! -name PROGRAMS \
+    -exec "${CROSS:-arm-none-eabi-}strip" --strip-debug {} +
 
 mkdir -p "$(dirname "$out")"
 out_abs=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")

@@ -18,15 +18,22 @@
 
 /* The system calls of SPEC requirement 6, with Linux's numbers. */
 #define __NR_exit 1
+#define __NR_fork 2
 #define __NR_read 3
 #define __NR_write 4
 #define __NR_open 5
 #define __NR_close 6
+#define __NR_execve 11
 #define __NR_lseek 19
 #define __NR_getpid 20
+#define __NR_mount 21		/* Linux only: to mount /proc (procfs.c) */
 #define __NR_kill 37		/* Linux only, for newlib's abort() */
+#define __NR_mkdir 39		/* Linux only: to make /proc (procfs.c) */
 #define __NR_brk 45
+#define __NR_ioctl 54		/* Linux only: the shell's terminal mode */
+#define __NR_getppid 64
 #define __NR_munmap 91
+#define __NR_wait4 114
 #define __NR_mprotect 125
 #define __NR_sched_yield 158
 #define __NR_mmap2 192		/* offset in 4096-byte units */
@@ -35,11 +42,25 @@
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */
 
 /*
- * topdown's own system calls (task spawn/wait, the maps dump) go here, in
- * a range Linux does not use on ARM, once the kernel has chosen their
- * numbers. Linux answers ENOSYS for them, so a test that needs one must
- * say so and be left out of `make check-linux`.
+ * ARM Linux's private cacheflush call (arch/arm/kernel/traps.c): makes
+ * instructions written as data visible to instruction fetch. topdown has
+ * no such call (and QEMU models no caches): it answers ENOSYS.
  */
+#define __ARM_NR_cacheflush 0x0f0002
+
+/*
+ * topdown has no system calls of its own: processes are Linux's (fork,
+ * execve, wait4) and what the kernel shows about memory is in /proc
+ * (procfs.h). A number Linux does not use would answer ENOSYS there.
+ */
+
+/* wait4() options (include/uapi/linux/wait.h). */
+#define LINUX_WNOHANG 1
+
+/* open() flags for the raw call: Linux's (newlib's O_CREAT etc. differ). */
+#define LINUX_O_RDONLY 0
+#define LINUX_O_WRONLY 1
+#define LINUX_O_RDWR 2
 
 /* Linux's clock ids (newlib's CLOCK_* constants have other values). */
 #define LINUX_CLOCK_REALTIME 0
@@ -87,6 +108,10 @@ long __syscall(long nr, long a0, long a1, long a2, long a3, long a4,
 #define syscall2(nr, a, b) __syscall(nr, __sc(a), __sc(b), 0, 0, 0, 0)
 #define syscall3(nr, a, b, c) \
 	__syscall(nr, __sc(a), __sc(b), __sc(c), 0, 0, 0)
+#define syscall4(nr, a, b, c, d) \
+	__syscall(nr, __sc(a), __sc(b), __sc(c), __sc(d), 0, 0)
+#define syscall5(nr, a, b, c, d, e) \
+	__syscall(nr, __sc(a), __sc(b), __sc(c), __sc(d), __sc(e), 0)
 #define syscall6(nr, a, b, c, d, e, f) \
 	__syscall(nr, __sc(a), __sc(b), __sc(c), __sc(d), __sc(e), __sc(f))
 
@@ -144,6 +169,64 @@ static inline long sys_lseek(int fd, long offset, int whence)
 static inline long sys_getpid(void)
 {
 	return syscall0(__NR_getpid);
+}
+
+/* getppid(2): the parent's process id (never fails). */
+static inline long sys_getppid(void)
+{
+	return syscall0(__NR_getppid);
+}
+
+/*
+ * fork(2): a copy of the calling process. Returns the child's pid in the
+ * parent, 0 in the child, or -errno (no child was made).
+ */
+static inline long sys_fork(void)
+{
+	return syscall0(__NR_fork);
+}
+
+/*
+ * execve(2): replace the process image by the program @path, with the
+ * NULL-terminated vectors @argv and @envp. Returns only on failure, with
+ * -errno (ENOENT, ENOEXEC, EFAULT, ...); the old image is then intact.
+ */
+static inline long sys_execve(const char *path, char *const argv[],
+			      char *const envp[])
+{
+	return syscall3(__NR_execve, path, argv, envp);
+}
+
+/*
+ * wait4(2) without resource usage: wait for child @pid (-1: any child)
+ * to end, store its status in *@status (when not NULL) as Linux encodes
+ * it (exit code << 8, or the number of the signal that killed it), and
+ * reap it. @options: 0 or LINUX_WNOHANG. Returns the child's pid, 0 with
+ * WNOHANG when no child has ended yet, or -errno (ECHILD: no such child).
+ */
+static inline long sys_wait4(long pid, int *status, int options)
+{
+	return syscall4(__NR_wait4, pid, status, options, 0);
+}
+
+/* mkdir(2): 0 or -errno. Linux only here: topdown answers ENOSYS. */
+static inline long sys_mkdir(const char *path, int mode)
+{
+	return syscall2(__NR_mkdir, path, mode);
+}
+
+/* mount(2): 0 or -errno. Linux only here: topdown answers ENOSYS. */
+static inline long sys_mount(const char *source, const char *target,
+			     const char *fstype, unsigned long flags,
+			     const void *data)
+{
+	return syscall5(__NR_mount, source, target, fstype, flags, data);
+}
+
+/* ioctl(2): the result or -errno. topdown answers ENOSYS. */
+static inline long sys_ioctl(int fd, unsigned long request, void *arg)
+{
+	return syscall3(__NR_ioctl, fd, request, arg);
 }
 
 /* kill(2): 0 or -errno. Linux's; topdown may answer -ENOSYS. */

@@ -3,7 +3,11 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "kernel/errno.h"
+#include "process.h"
+#include "syscall.h"
 #include "utest.h"
 
 /* Stop printing a case's failures after this many: one loop can flood. */
@@ -126,4 +130,79 @@ const char *utest_errname(long raw)
 		return name;
 	snprintf(buf, sizeof(buf), "%#lx", (unsigned long)raw);
 	return buf;
+}
+
+/* utest_fork(): see utest.h. */
+long utest_fork(void)
+{
+	long pid;
+
+	fflush(stdout);
+	pid = sys_fork();
+	if (pid == 0)
+		case_failures = 0;
+	if (sys_is_err(pid))
+		check_failed(__FILE__, __LINE__, "fork: %s",
+			     utest_errname(pid));
+	return pid;
+}
+
+/* utest_child_exit(): see utest.h. */
+void utest_child_exit(void)
+{
+	fflush(stdout);
+	sys_exit_group(case_failures ? 1 : 0);
+}
+
+/* utest_in_child(): see utest.h. */
+int utest_in_child(void (*fn)(unsigned long), unsigned long arg)
+{
+	long pid, ret;
+	int status = -1;
+
+	pid = utest_fork();
+	if (pid == 0) {
+		fn(arg);
+		utest_child_exit();
+	}
+	if (sys_is_err(pid))
+		return -1;
+	ret = sys_wait4(pid, &status, 0);
+	if (ret != pid) {
+		check_failed(__FILE__, __LINE__, "wait4(%ld) = %s", pid,
+			     utest_errname(ret));
+		return -1;
+	}
+	return status;
+}
+
+/* utest_await(): see utest.h. */
+bool utest_await(volatile int *flag, int value)
+{
+	long i;
+
+	for (i = 0; i < 1000000; i++) {
+		if (*flag == value)
+			return true;
+		sys_sched_yield();
+	}
+	return *flag == value;
+}
+
+/* utest_check_status(): see utest.h. */
+void utest_check_status(const char *file, int line, const char *expr,
+			int status, int code, int sig)
+{
+	if (code >= 0 && status >= 0 && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == code)
+		return;
+	if (code < 0 && status >= 0 && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == sig)
+		return;
+	if (code >= 0)
+		check_failed(file, line, "%s: %s, expected exit %d", expr,
+			     status_str(status), code);
+	else
+		check_failed(file, line, "%s: %s, expected killed by signal %d",
+			     expr, status_str(status), sig);
 }

@@ -60,4 +60,46 @@ int utest_end(void);
 /* "EINVAL" for a raw result -22 (or 22); "0" style text for others. */
 const char *utest_errname(long raw);
 
+/*
+ * fork(2) for a test: stdout is flushed first (or the child would print
+ * it again), and in the child the running case starts with no failed
+ * checks. Returns the child's pid, 0 in the child, or -errno (recorded
+ * as a failure).
+ */
+long utest_fork(void);
+
+/*
+ * End a child made by utest_fork(): status 0 when none of its checks
+ * failed, 1 otherwise.
+ */
+void utest_child_exit(void) __attribute__((noreturn));
+
+/*
+ * Run @fn(@arg) in a child process (fork) and wait for it. The child
+ * starts with no failed checks and ends with status 0 when @fn returns
+ * having failed none, 1 otherwise (its failed checks print as usual); @fn
+ * may also end the child itself (_exit), or get it killed. Returns the
+ * child's wait status, or -1 (recorded as a failure) when fork failed.
+ */
+int utest_in_child(void (*fn)(unsigned long), unsigned long arg);
+
+/*
+ * Wait, yielding the CPU, until *@flag (in memory shared with another
+ * process) equals @value. Returns false if it did not happen within a
+ * million yields (the other side died or is stuck); records nothing.
+ */
+bool utest_await(volatile int *flag, int value);
+
+/*
+ * Check a wait status: the child exited with @code (CHECK_EXITED), or was
+ * killed by signal @sig (CHECK_KILLED). A failure names what happened.
+ */
+#define CHECK_EXITED(status, code) \
+	utest_check_status(__FILE__, __LINE__, #status, status, code, 0)
+#define CHECK_KILLED(status, sig) \
+	utest_check_status(__FILE__, __LINE__, #status, status, -1, sig)
+
+void utest_check_status(const char *file, int line, const char *expr,
+			int status, int code, int sig);
+
 #endif /* USER_LIB_UTEST_H */

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""tests/shell/test_session.py - the shell, driven through the serial port.
+
+    tests/shell/test_session.py           boot topdown: qemu/qemu.sh init=/bin/sh
+    tests/shell/test_session.py --linux   boot Debian's Linux 6.1 (fetched by
+                                          make check-linux) with the shell as /init
+
+Types a session into QEMU's serial input one command at a time, as a
+person would (each line ended by CR, as a terminal sends it), waits for
+the prompt after each, and checks the transcript against expectations
+that come from the requests and from Linux's rules, never from what the
+shell printed before:
+
+  - the prompt "topdown$ " appears;
+  - mmap 3p rw returns a page-aligned address, 3 pages below mmap_base
+    (0xB7000000 with an 8 MiB stack: TASK_SIZE - 128 MiB);
+  - maps shows that range rw-p, anonymous;
+  - a value written reads back; an untouched page reads 0;
+  - after munmap, maps no longer shows it, and a read there is a fault
+    reported as signal 11 / status 139, after which the shell goes on;
+  - brk +8k and brk -8k move the break by exactly 8192;
+  - line editing: backspaces erase, CR LF is one end of line;
+  - an unknown command is refused and the shell goes on;
+  - exit ends the run: QEMU exits with status 0 (under Linux, init's
+    exit code 0 is in the kernel's panic message).
+
+Prints KTAP lines ("ok N shell:NAME") and ends with "# shell: done";
+exits 1 if a check failed. The whole exchange is in build/test/shell.log.
+"""
+import glob
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.path.join(TOP, "build")
+PROMPT = "topdown$ "
+PAGE = 4096
+MMAP_BASE = 0xB7000000
+BOOT_TIMEOUT = 120
+COMMAND_TIMEOUT = 30
+
+
+class Timeout(Exception):
+    pass
+
+
+class Session:
+    """QEMU with the shell on its serial port, typed at through a pipe."""
+
+    def __init__(self, argv, log_path):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, bufsize=0)
+        self.log = open(log_path, "w")
+        self.pending = ""
+
+    def read_until(self, token, timeout):
+        """Everything up to and including @token; Timeout if it never comes."""
+        deadline = time.monotonic() + timeout
+        while token not in self.pending:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise Timeout(repr(token))
+            ready, _, _ = select.select([self.proc.stdout], [], [], left)
+            if not ready:
+                continue
+            data = os.read(self.proc.stdout.fileno(), 4096)
+            if not data:
+                raise Timeout("end of output before " + repr(token))
+            text = data.decode("latin-1").replace("\r", "")
+            self.log.write(text)
+            self.log.flush()
+            self.pending += text
+        end = self.pending.index(token) + len(token)
+        out, self.pending = self.pending[:end], self.pending[end:]
+        return out
+
+    def type(self, keys):
+        """Send @keys to the serial port."""
+        self.proc.stdin.write(keys.encode("latin-1"))
+        self.proc.stdin.flush()
+
+    def command(self, line, end="\r"):
+        """Type @line, return what came before the next prompt (no echo line)."""
+        self.type(line + end)
+        out = self.read_until(PROMPT, COMMAND_TIMEOUT)[:-len(PROMPT)]
+        return out.split("\n", 1)[1] if "\n" in out else ""
+
+    def finish(self, timeout):
+        """Wait for QEMU to exit; its status, or None after @timeout s."""
+        try:
+            self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.proc.stdout], [], [], 0.5)
+            if ready:
+                data = os.read(self.proc.stdout.fileno(), 4096)
+                text = data.decode("latin-1").replace("\r", "")
+                self.log.write(text)
+                self.pending += text
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+            return None
+        return self.proc.returncode
+
+
+class Checks:
+    """KTAP result lines."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def check(self, name, ok, why=""):
+        self.n += 1
+        if not ok:
+            self.failed += 1
+            if why:
+                print("#   " + why)
+        print("%s %d shell:%s" % ("ok" if ok else "not ok", self.n, name))
+        sys.stdout.flush()
+        return ok
+
+
+def topdown_argv():
+    """Boot topdown with the shell as the first task."""
+    return [os.path.join(TOP, "qemu", "qemu.sh"), "init=/bin/sh"]
+
+
+def linux_argv():
+    """Boot Linux 6.1 with our image and the shell as /init, or None."""
+    ref = os.environ.get("LINUX_REF_DIR", os.path.join(BUILD, "linux-ref"))
+    vmlinuz = glob.glob(os.path.join(ref, "linux", "boot", "vmlinuz-*"))
+    dtb = glob.glob(os.path.join(ref, "linux", "usr", "lib", "linux-image-*",
+                                 "vexpress-v2p-ca9.dtb"))
+    image = os.path.join(BUILD, "initramfs.cpio")
+    if not vmlinuz or not dtb or not os.path.exists(image):
+        return None
+    initrd = os.path.join(ref, "run", "shell.cpio.gz")
+    stage = os.path.join(ref, "run", "shell-init")
+    os.makedirs(stage, exist_ok=True)
+    subprocess.run(["cp", os.path.join(BUILD, "u", "user", "sh.elf"),
+                    os.path.join(stage, "init")], check=True)
+    # our image, then a second archive with /init (Linux unpacks both)
+    with open(initrd, "wb") as out:
+        cpio = subprocess.run("cat %s && cd %s && echo init | cpio -o -H newc "
+                              "--quiet" % (image, stage), shell=True,
+                              check=True, stdout=subprocess.PIPE).stdout
+        out.write(subprocess.run(["gzip", "-n"], input=cpio, check=True,
+                                 stdout=subprocess.PIPE).stdout)
+    return ["qemu-system-arm", "-M", "vexpress-a9", "-m", "256M",
+            "-nographic", "-no-reboot", "-audiodev", "none,id=snd0",
+            "-global", "pl041.audiodev=snd0", "-kernel", vmlinuz[0],
+            "-dtb", dtb[0], "-initrd", initrd, "-append",
+            "console=ttyAMA0 norandmaps panic=-1 quiet"]
+
+
+def maps_lines(text):
+    """(start, end, perms, rest) for each line of a maps listing."""
+    out = []
+    for m in re.finditer(r"^([0-9a-f]+)-([0-9a-f]+) (\S{4}) (.*)$", text, re.M):
+        out.append((int(m.group(1), 16), int(m.group(2), 16), m.group(3),
+                    m.group(4)))
+    return out
+
+
+def session(s, c):
+    """The scripted session; checks go to @c."""
+    out = s.command("mmap 3p rw")
+    m = re.search(r"mmap: (0x[0-9a-f]+)-(0x[0-9a-f]+) rw- private anonymous",
+                  out)
+    if not c.check("mmap_prints_range", m is not None, "got: %r" % out):
+        return
+    addr, end = int(m.group(1), 16), int(m.group(2), 16)
+    print("# mmap 3p rw: %#x-%#x" % (addr, end))
+    c.check("mmap_page_aligned", addr % PAGE == 0, "%#x" % addr)
+    c.check("mmap_three_pages", end - addr == 3 * PAGE, "%#x-%#x" % (addr, end))
+    c.check("mmap_below_mmap_base", end <= MMAP_BASE and addr >= 0x1000,
+            "%#x-%#x, mmap_base %#x" % (addr, end, MMAP_BASE))
+
+    out = s.command("maps")
+    covering = [l for l in maps_lines(out) if l[0] <= addr and end <= l[1]]
+    c.check("maps_shows_it_rw_p",
+            len(covering) == 1 and covering[0][2] == "rw-p" and
+            re.match(r"0+ 00:00 0\s*$", covering[0][3]) is not None,
+            "no rw-p anonymous line covering %#x-%#x in: %r" % (addr, end, out))
+
+    out = s.command("write %#x 0x1234abcd" % (addr + PAGE))
+    c.check("write_done", re.search(r"write: 0x%08x: 0x1234abcd" % (addr + PAGE),
+                                    out) is not None, "got: %r" % out)
+    out = s.command("read %#x" % (addr + PAGE))
+    c.check("value_reads_back",
+            re.search(r"read: 0x%08x: 0x1234abcd" % (addr + PAGE), out)
+            is not None, "got: %r" % out)
+    out = s.command("read %#x" % addr)
+    c.check("untouched_page_reads_zero",
+            re.search(r"read: 0x%08x: 0x00000000" % addr, out) is not None,
+            "got: %r" % out)
+
+    out = s.command("munmap %#x 3p" % addr)
+    c.check("munmap_ok", "munmap: ok" in out, "got: %r" % out)
+    out = s.command("maps")
+    overlapping = [l for l in maps_lines(out) if l[0] < end and addr < l[1]]
+    c.check("maps_no_longer_shows_it", not overlapping and maps_lines(out),
+            "still there: %r" % overlapping)
+
+    out = s.command("read %#x" % addr)
+    c.check("read_after_munmap_is_sigsegv",
+            "killed by signal 11" in out and "status 139" in out,
+            "got: %r" % out)
+    out = s.command("echo still here")
+    c.check("shell_goes_on_after_fault", out.strip() == "still here",
+            "got: %r" % out)
+
+    out = s.command("brk", end="\r\n")          # CR LF: one end of line
+    m = re.search(r"brk: (0x[0-9a-f]+)", out)
+    if c.check("brk_shows_break", m is not None, "got: %r" % out):
+        brk = int(m.group(1), 16)
+        out = s.command("brk +8k")
+        c.check("brk_grows_by_8k",
+                re.search(r"brk: 0x%08x -> 0x%08x" % (brk, brk + 8192), out)
+                is not None, "from %#x, got: %r" % (brk, out))
+        out = s.command("brk -8k")
+        c.check("brk_shrinks_by_8k",
+                re.search(r"brk: 0x%08x -> 0x%08x" % (brk + 8192, brk), out)
+                is not None, "from %#x, got: %r" % (brk + 8192, out))
+
+    out = s.command("echo one")                 # no stray prompt from the LF
+    c.check("cr_lf_is_one_line_end", out.strip() == "one", "got: %r" % out)
+    out = s.command("mmap 1p rwz\x7f\x7f-")     # typed "mmap 1p r-"
+    c.check("backspace_erases",
+            re.search(r"mmap: 0x[0-9a-f]+-0x[0-9a-f]+ r-- private", out)
+            is not None, "got: %r" % out)
+    out = s.command("frobnicate")
+    c.check("unknown_command_refused", "unknown command" in out,
+            "got: %r" % out)
+
+
+def main():
+    linux = "--linux" in sys.argv[1:]
+    argv = linux_argv() if linux else topdown_argv()
+    c = Checks()
+    if argv is None:
+        print("# shell: no Linux kernel in build/linux-ref: run make "
+              "check-linux first")
+        print("ok 1 shell:session # SKIP no Linux kernel")
+        print("# shell: done")
+        return 0
+    os.makedirs(os.path.join(BUILD, "test"), exist_ok=True)
+    log = os.path.join(BUILD, "test", "shell-linux.log" if linux else "shell.log")
+    print("# shell: %s" % " ".join(argv))
+    s = Session(argv, log)
+    try:
+        s.read_until(PROMPT, BOOT_TIMEOUT)
+        c.check("prompt", True)
+        session(s, c)
+        s.type("exit\r")
+        status = s.finish(COMMAND_TIMEOUT)
+        if linux:
+            ok = "exitcode=0x00000000" in s.pending
+            c.check("exit_status_0", ok, "no 'exitcode=0x00000000' from Linux")
+        else:
+            c.check("exit_status_0", status == 0, "QEMU status %r" % status)
+    except Timeout as e:
+        c.check("no_timeout", False, "timed out waiting for %s (log: %s)" %
+                (e, log))
+        s.finish(1)
+    print("1..%d" % c.n)
+    print("# shell: %d passed, %d failed" % (c.n - c.failed, c.failed))
+    print("# shell: done")
+    return 1 if c.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+/*
+ * user/sh.c - topdown's shell (/bin/sh): type commands that change the
+ * address space of the shell's own process, and watch it change.
+ *
+ *	sh			read commands from the console
+ *	sh -c 'CMD; CMD; ...'	run these commands (each shown after a
+ *				prompt, as if typed), then end
+ *
+ * The commands ("help" lists them):
+ *
+ *	mmap LEN [PROT] [shared|private] [fixed ADDR|noreplace ADDR|
+ *	     hint ADDR] [file NAME [off OFFSET]] [populate]
+ *	munmap ADDR LEN		mprotect ADDR LEN PROT
+ *	brk [[+|-]N]		read ADDR	write ADDR VALUE
+ *	touch ADDR [LEN]	maps	tree	dot	free
+ *	trace on|off		spawn PROG [ARG...]	echo TEXT
+ *	help			exit [STATUS]
+ *
+ * Numbers are decimal or 0x-hex, with an optional unit: k (KiB), m
+ * (MiB), g (GiB) or p (4 KiB pages): "3p", "8k", "0x1000". An address
+ * may be "$", the address the last mmap returned, or "$+N" / "$-N".
+ * PROT is made of r, w, x and -, as maps shows it ("rw-", "r", "rwx"),
+ * or "none". A line starting with '#' is a comment.
+ *
+ * Results are shown as addresses, or as the errno name the kernel
+ * returned ("mmap: ENOMEM"). The shell uses the raw system calls
+ * (syscall.h) to see exactly what the kernel says, and never malloc:
+ * the heap is the user's, to move with brk.
+ *
+ * A faulting read, write or touch kills a child of the shell, never the
+ * shell (user/sh/memory.c). Input is read and edited by the shell itself,
+ * which echoes it (user/sh/input.c). The shell ends with status 0 at the
+ * end of its input (Ctrl-D) or on "exit".
+ *
+ * This file reads lines and runs them; the commands live in user/sh/
+ * (see sh/sh.h for which where).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "procfs.h"
+#include "sh/sh.h"
+
+#define SH_LINE_MAX 256
+#define MAX_WORDS 16
+
+/* echo TEXT */
+static int cmd_echo(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
+	printf("\n");
+	return 0;
+}
+
+static int cmd_help(int argc, char **argv);
+
+/* One command: its name, how to call it, what it does. */
+struct command {
+	const char *name;
+	const char *usage;
+	const char *what;
+	int (*fn)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "mmap", "LEN [PROT] [shared|private] [fixed|noreplace|hint ADDR]\n"
+		  "       [file NAME [off N]] [populate]",
+	  "map memory (anonymous unless file)", cmd_mmap },
+	{ "munmap", "ADDR LEN", "unmap", cmd_munmap },
+	{ "mprotect", "ADDR LEN PROT", "change protection", cmd_mprotect },
+	{ "brk", "[+N|-N|ADDR]", "show or move the heap break", cmd_brk },
+	{ "read", "ADDR", "read a 32-bit word", cmd_read },
+	{ "write", "ADDR VALUE", "write a 32-bit word", cmd_write },
+	{ "touch", "ADDR [LEN]", "read a byte of each page", cmd_touch },
+	{ "maps", "", "show /proc/self/maps", cmd_maps },
+	{ "tree", "", "show the VMA tree (/proc/self/vma_tree)", cmd_tree },
+	{ "dot", "", "the VMA tree as Graphviz DOT", cmd_dot },
+	{ "trace", "on|off", "log every placement decision", cmd_trace },
+	{ "spawn", "PROG [ARG...]", "run a program, show its status",
+	  cmd_spawn },
+	{ "free", "", "memory and page-fault counters", cmd_free },
+	{ "echo", "TEXT", "print TEXT", cmd_echo },
+	{ "help", "", "this list", cmd_help },
+	{ "exit", "[STATUS]", "leave the shell", NULL },
+};
+
+#define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* help */
+static int cmd_help(int argc, char **argv)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_COMMANDS; i++)
+		printf("  %s %s\n        %s\n", commands[i].name,
+		       commands[i].usage, commands[i].what);
+	printf("Numbers: 4096, 0x1000, 4k, 1p (pages), 1m, 1g. "
+	       "ADDR may be $ (last mmap), $+N, $-N.\n"
+	       "PROT: r, w, x and - as in maps (rw-, r-x), or none.\n");
+	return 0;
+}
+
+/* ---- running lines ---------------------------------------------------- */
+
+/*
+ * Run one command line. Returns -1 to go on, or the status to exit with
+ * (the "exit" command).
+ */
+static int run_line(char *line)
+{
+	char *argv[MAX_WORDS + 1];
+	unsigned int i;
+	int argc;
+
+	argc = split_words(line, argv, MAX_WORDS);
+	argv[argc] = NULL;
+	if (argc == 0 || argv[0][0] == '#')
+		return -1;
+	if (strcmp(argv[0], "exit") == 0)
+		return argc > 1 ? atoi(argv[1]) : 0;
+	for (i = 0; i < NR_COMMANDS; i++) {
+		if (commands[i].fn && strcmp(argv[0], commands[i].name) == 0) {
+			commands[i].fn(argc, argv);
+			fflush(stdout);
+			return -1;
+		}
+	}
+	printf("%s: unknown command (try help)\n", argv[0]);
+	return -1;
+}
+
+/*
+ * sh -c: run each ';'-separated command of @script, shown after a prompt
+ * as if typed. Returns the exit status.
+ */
+static int run_script(char *script)
+{
+	char *cmd, *next;
+	int status;
+
+	for (cmd = script; cmd; cmd = next) {
+		next = strchr(cmd, ';');
+		if (next)
+			*next++ = '\0';
+		cmd += strspn(cmd, " \t");
+		if (!*cmd)
+			continue;
+		printf(PROMPT "%s\n", cmd);
+		status = run_line(cmd);
+		if (status >= 0)
+			return status;
+	}
+	return 0;
+}
+
+/* Read lines from the console until "exit" or the end of the input. */
+static int interactive(void)
+{
+	char line[SH_LINE_MAX];
+	int status;
+
+	raw_terminal();
+	for (;;) {
+		printf(PROMPT);
+		fflush(stdout);
+		if (read_line(line, sizeof(line)) < 0)
+			break;
+		status = run_line(line);
+		if (status >= 0) {
+			restore_terminal();
+			return status;
+		}
+	}
+	restore_terminal();
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static char outbuf[512];
+
+	/* line-buffered into a static buffer: the shell never mallocs */
+	setvbuf(stdout, outbuf, _IOLBF, sizeof(outbuf));
+	proc_ensure();			/* Linux: mount /proc for maps */
+	if (argc == 3 && strcmp(argv[1], "-c") == 0)
+		return run_script(argv[2]);
+	if (argc != 1) {
+		printf("usage: sh [-c 'COMMAND; COMMAND; ...']\n");
+		return 2;
+	}
+	return interactive();
+}

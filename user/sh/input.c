@@ -1,0 +1,146 @@
+/*
+ * user/sh/input.c - the shell's console input: one line at a time, as
+ * typed, with the shell doing the echo and the editing.
+ *
+ * topdown's console (and QEMU's serial, when the input is piped) hands
+ * over bytes as they come, with no line discipline in between: the shell
+ * echoes what it reads and handles backspace (DEL or BS), Ctrl-U (erase
+ * the line), Ctrl-C (drop it), Ctrl-D (the end, on an empty line), and
+ * CR, LF or CR LF as the end of a line. Under Linux, the console is a
+ * terminal: raw_terminal() switches it to that same raw mode.
+ */
+#include <stdio.h>
+#include "sh.h"
+#include "syscall.h"
+
+/* Linux's struct termios (asm-generic/termbits.h) and what we change. */
+struct linux_termios {
+	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[19];
+};
+
+#define TCGETS 0x5401
+#define TCSETS 0x5402
+#define T_ISIG 0000001		/* c_lflag: Ctrl-C sends a signal */
+#define T_ICANON 0000002	/* c_lflag: the terminal edits lines */
+#define T_ECHO 0000010		/* c_lflag: the terminal echoes */
+#define T_ICRNL 0000400		/* c_iflag: CR becomes LF */
+#define T_VTIME 5
+#define T_VMIN 6
+
+static struct linux_termios saved_termios;
+static bool termios_changed;
+
+/*
+ * On a kernel with terminals (Linux), make the console deliver bytes as
+ * typed, without echo, as topdown's console always does. Elsewhere the
+ * ioctl fails (ENOSYS, ENOTTY) and nothing changes.
+ */
+void raw_terminal(void)
+{
+	struct linux_termios t;
+
+	if (sys_ioctl(0, TCGETS, &saved_termios) != 0)
+		return;
+	t = saved_termios;
+	t.c_lflag &= ~(T_ICANON | T_ECHO | T_ISIG);
+	t.c_iflag &= ~T_ICRNL;
+	t.c_cc[T_VMIN] = 1;
+	t.c_cc[T_VTIME] = 0;
+	termios_changed = sys_ioctl(0, TCSETS, &t) == 0;
+}
+
+/* Give the terminal back as we found it. */
+void restore_terminal(void)
+{
+	if (termios_changed)
+		sys_ioctl(0, TCSETS, &saved_termios);
+}
+
+/* Write @len bytes of @s to the console now (after what stdio holds). */
+static void echo(const char *s, size_t len)
+{
+	fflush(stdout);
+	sys_write(1, s, len);
+}
+
+/*
+ * Read one line from fd 0 into @buf (at most @size - 1 characters, NUL
+ * at the end), echoing and editing as described at the top. Returns the
+ * length, or -1 at the end of the input.
+ */
+int read_line(char *buf, size_t size)
+{
+	static bool after_cr;		/* swallow the LF of a CR LF */
+	size_t len = 0;
+	char c;
+
+	for (;;) {
+		if (sys_read(0, &c, 1) != 1)		/* end of input */
+			return len ? (int)len : -1;
+		if (c == '\n' && after_cr) {
+			after_cr = false;
+			continue;
+		}
+		after_cr = c == '\r';
+		switch (c) {
+		case '\r':
+		case '\n':
+			echo("\n", 1);
+			buf[len] = '\0';
+			return (int)len;
+		case 0x7f:				/* DEL */
+		case '\b':
+			if (len > 0) {
+				len--;
+				echo("\b \b", 3);
+			}
+			break;
+		case 0x15:				/* Ctrl-U */
+			while (len > 0) {
+				len--;
+				echo("\b \b", 3);
+			}
+			break;
+		case 0x03:				/* Ctrl-C */
+			echo("^C\n", 3);
+			buf[0] = '\0';
+			return 0;
+		case 0x04:				/* Ctrl-D */
+			if (len == 0) {
+				echo("\n", 1);
+				return -1;
+			}
+			break;
+		default:
+			if ((c >= ' ' && c < 0x7f) || c == '\t') {
+				if (len < size - 1) {
+					buf[len++] = c;
+					echo(&c, 1);
+				}
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * Split @line (modified) into blank-separated words, at most @max, in
+ * @words. Returns how many.
+ */
+int split_words(char *line, char **words, int max)
+{
+	int n = 0;
+
+	while (*line && n < max) {
+		while (*line == ' ' || *line == '\t')
+			*line++ = '\0';
+		if (!*line)
+			break;
+		words[n++] = line;
+		while (*line && *line != ' ' && *line != '\t')
+			line++;
+	}
+	return n;
+}

@@ -1,0 +1,284 @@
+/*
+ * user/sh/memory.c - the commands that change the shell's address space
+ * (mmap, munmap, mprotect, brk) and touch it (read, write, touch).
+ *
+ * They use the raw system calls (syscall.h) to show exactly what the
+ * kernel answers: an address, or an errno name.
+ *
+ * read, write and touch must not kill the shell when they fault. The
+ * shell makes the access itself only where its own /proc/self/maps
+ * allows it (a mapping with r for a read, w for a write); anywhere else
+ * it forks, lets the child try, and reports the child's fate: killed by
+ * SIGSEGV, status 139 as a shell shows it, after the kernel's own report
+ * of the fault on the console.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "process.h"
+#include "procfs.h"
+#include "sh.h"
+#include "sys/mman.h"
+#include "syscall.h"
+
+enum access { READ, WRITE };
+
+/*
+ * Does our own maps allow @access to every page of [addr, addr + len)?
+ * Only then may the shell make the access itself.
+ */
+static bool maps_allow(unsigned long addr, unsigned long len,
+		       enum access access)
+{
+	unsigned long end = addr + len;
+	struct map_entry e;
+
+	if (end < addr)			/* wraps around */
+		return false;
+	/* the mappings that cover [addr, end), one after the other */
+	while (addr < end) {
+		if (!maps_find(addr, &e))
+			return false;
+		if (e.perms[access == READ ? 0 : 1] == '-')
+			return false;
+		addr = e.end;
+	}
+	return true;
+}
+
+/*
+ * Make the access with @fn(@addr, @arg): here if maps allows it, else in
+ * a child, whose fate is reported. Returns 0 if the access was made (by
+ * us or, surviving, by the child), 1 if it killed the child.
+ */
+static int guarded(const char *cmd, unsigned long addr, unsigned long len,
+		   enum access access,
+		   void (*fn)(unsigned long addr, unsigned long arg),
+		   unsigned long arg)
+{
+	int status;
+	pid_t pid;
+
+	if (maps_allow(addr, len, access)) {
+		fn(addr, arg);
+		return 0;
+	}
+	printf("%s: %#lx is not %s in our maps: trying in a child process\n",
+	       cmd, addr, access == READ ? "readable" : "writable");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		fn(addr, arg);
+		fflush(stdout);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+		printf("%s: fork failed\n", cmd);
+		return 1;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		printf("%s: the child survived: done in the child only\n", cmd);
+		return 0;
+	}
+	printf("%s: child %d %s: status %d\n", cmd, (int)pid,
+	       status_str(status), shell_status(status));
+	return 1;
+}
+
+/* The read of one word (read ADDR). */
+static void do_read(unsigned long addr, unsigned long unused)
+{
+	unsigned int v = *(volatile unsigned int *)addr;
+
+	printf("read: 0x%08lx: 0x%08x (%u)\n", addr, v, v);
+}
+
+/* The write of one word (write ADDR VALUE). */
+static void do_write(unsigned long addr, unsigned long value)
+{
+	*(volatile unsigned int *)addr = (unsigned int)value;
+	printf("write: 0x%08lx: 0x%08lx\n", addr, value);
+}
+
+/* Read one byte of every page of [addr, addr + len) (touch). */
+static void do_touch(unsigned long addr, unsigned long len)
+{
+	unsigned long a, n = 0;
+
+	for (a = addr & ~(PAGE - 1); a < addr + len; a += PAGE, n++)
+		(void)*(volatile unsigned char *)(a < addr ? addr : a);
+	printf("touch: read %lu page%s from %#lx\n", n, n == 1 ? "" : "s",
+	       addr);
+}
+
+/* mmap LEN [PROT] [shared|private] [fixed|noreplace|hint ADDR]
+ *      [file NAME [off OFFSET]] [populate] */
+int cmd_mmap(int argc, char **argv)
+{
+	int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE, i;
+	unsigned long len, addr = 0, off = 0;
+	const char *file = NULL;
+	char pbuf[4];
+	long fd = -1, ret;
+
+	if (argc < 2 || !parse_number(argv[1], &len))
+		return 1;
+	for (i = 2; i < argc; i++) {
+		const char *w = argv[i];
+		bool has_arg = i + 1 < argc;
+
+		if (strcmp(w, "shared") == 0) {
+			flags = (flags & ~MAP_PRIVATE) | MAP_SHARED;
+		} else if (strcmp(w, "private") == 0) {
+			flags = (flags & ~MAP_SHARED) | MAP_PRIVATE;
+		} else if (strcmp(w, "populate") == 0) {
+			flags |= MAP_POPULATE;
+		} else if (strcmp(w, "fixed") == 0 && has_arg) {
+			flags |= MAP_FIXED;
+			if (!parse_addr(argv[++i], &addr))
+				return 1;
+		} else if (strcmp(w, "noreplace") == 0 && has_arg) {
+			flags |= MAP_FIXED_NOREPLACE;
+			if (!parse_addr(argv[++i], &addr))
+				return 1;
+		} else if (strcmp(w, "hint") == 0 && has_arg) {
+			if (!parse_addr(argv[++i], &addr))
+				return 1;
+		} else if (strcmp(w, "file") == 0 && has_arg) {
+			file = argv[++i];
+		} else if (strcmp(w, "off") == 0 && has_arg) {
+			if (!parse_number(argv[++i], &off))
+				return 1;
+		} else if (!parse_prot(w, &prot)) {
+			printf("mmap: what is \"%s\"? (see help)\n", w);
+			return 1;
+		}
+	}
+	if (off % PAGE) {
+		printf("mmap: the offset must be a multiple of 4k\n");
+		return 1;
+	}
+	if (file) {
+		fd = sys_open(file, (flags & MAP_SHARED) && (prot & PROT_WRITE) ?
+			     LINUX_O_RDWR : LINUX_O_RDONLY, 0);
+		if (fd < 0)
+			return report_error("mmap: open", fd);
+	} else {
+		flags |= MAP_ANONYMOUS;
+	}
+	ret = sys_mmap2(addr, len, prot, flags, (int)fd, off / PAGE);
+	if (fd >= 0)
+		sys_close((int)fd);
+	if (sys_is_err(ret))
+		return report_error("mmap", ret);
+	last_map = (unsigned long)ret;
+	last_map_set = true;
+	len = (len + PAGE - 1) & ~(PAGE - 1);
+	printf("mmap: 0x%08lx-0x%08lx %s %s %s (%lu page%s)\n",
+	       (unsigned long)ret, (unsigned long)ret + len,
+	       prot_str(prot, pbuf), flags & MAP_SHARED ? "shared" : "private",
+	       file ? file : "anonymous", len / PAGE, len == PAGE ? "" : "s");
+	return 0;
+}
+
+/* munmap ADDR LEN */
+int cmd_munmap(int argc, char **argv)
+{
+	unsigned long addr, len;
+	long ret;
+
+	if (argc != 3 || !parse_addr(argv[1], &addr) ||
+	    !parse_number(argv[2], &len))
+		return 1;
+	ret = sys_munmap(addr, len);
+	if (ret)
+		return report_error("munmap", ret);
+	printf("munmap: ok\n");
+	return 0;
+}
+
+/* mprotect ADDR LEN PROT */
+int cmd_mprotect(int argc, char **argv)
+{
+	unsigned long addr, len;
+	int prot;
+	long ret;
+
+	if (argc != 4 || !parse_addr(argv[1], &addr) ||
+	    !parse_number(argv[2], &len))
+		return 1;
+	if (!parse_prot(argv[3], &prot)) {
+		printf("mprotect: not a protection: %s\n", argv[3]);
+		return 1;
+	}
+	ret = sys_mprotect(addr, len, prot);
+	if (ret)
+		return report_error("mprotect", ret);
+	printf("mprotect: ok\n");
+	return 0;
+}
+
+/* brk, brk +N, brk -N, brk ADDR */
+int cmd_brk(int argc, char **argv)
+{
+	unsigned long cur = sys_brk(0), want, n, got;
+	const char *arg = argc > 1 ? argv[1] : NULL;
+
+	if (!arg) {
+		printf("brk: 0x%08lx\n", cur);
+		return 0;
+	}
+	if (!parse_number(arg[0] == '+' || arg[0] == '-' ? arg + 1 : arg, &n))
+		return 1;
+	want = arg[0] == '+' ? cur + n : arg[0] == '-' ? cur - n : n;
+	got = sys_brk(want);
+	if (got != want) {
+		printf("brk: refused: the break stays at 0x%08lx\n", got);
+		return 1;
+	}
+	printf("brk: 0x%08lx -> 0x%08lx\n", cur, got);
+	return 0;
+}
+
+/* read ADDR: one 32-bit word */
+int cmd_read(int argc, char **argv)
+{
+	unsigned long addr;
+
+	if (argc != 2 || !parse_addr(argv[1], &addr))
+		return 1;
+	if (addr & 3) {
+		printf("read: %#lx is not a multiple of 4\n", addr);
+		return 1;
+	}
+	return guarded("read", addr, 4, READ, do_read, 0);
+}
+
+/* write ADDR VALUE: one 32-bit word */
+int cmd_write(int argc, char **argv)
+{
+	unsigned long addr, value;
+
+	if (argc != 3 || !parse_addr(argv[1], &addr) ||
+	    !parse_number(argv[2], &value))
+		return 1;
+	if (addr & 3) {
+		printf("write: %#lx is not a multiple of 4\n", addr);
+		return 1;
+	}
+	return guarded("write", addr, 4, WRITE, do_write, value);
+}
+
+/* touch ADDR [LEN]: read a byte of each page */
+int cmd_touch(int argc, char **argv)
+{
+	unsigned long addr, len = 1;
+
+	if (argc < 2 || argc > 3 || !parse_addr(argv[1], &addr) ||
+	    (argc == 3 && !parse_number(argv[2], &len)))
+		return 1;
+	if (len == 0)
+		len = 1;
+	return guarded("touch", addr, len, READ, do_touch, len);
+}

@@ -1,0 +1,100 @@
+/*
+ * user/sh/proc.c - the commands that show what the kernel knows, from
+ * /proc: maps, tree and dot (the VMA tree, as text and as Graphviz DOT),
+ * free (memory and page counters), and trace (placement logging on or
+ * off). The files are generated when opened; Linux has no vma_tree and
+ * no td_* counters, and the commands say so.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "kernel/errno.h"
+#include "procfs.h"
+#include "sh.h"
+#include "syscall.h"
+
+/* Print the file @path as it is (a /proc file, generated at open). */
+static int cat_file(const char *cmd, const char *path)
+{
+	char buf[512];
+	long fd = sys_open(path, LINUX_O_RDONLY, 0), n;
+
+	if (fd < 0) {
+		printf("%s: %s: %s\n", cmd, path,
+		       errno_name((int)fd) ? errno_name((int)fd) : "error");
+		return 1;
+	}
+	fflush(stdout);
+	while ((n = sys_read((int)fd, buf, sizeof(buf))) > 0)
+		sys_write(1, buf, (size_t)n);
+	sys_close((int)fd);
+	return 0;
+}
+
+/* maps */
+int cmd_maps(int argc, char **argv)
+{
+	return cat_file("maps", "/proc/self/maps");
+}
+
+/* tree */
+int cmd_tree(int argc, char **argv)
+{
+	return cat_file("tree", "/proc/self/vma_tree");
+}
+
+/* dot */
+int cmd_dot(int argc, char **argv)
+{
+	return cat_file("dot", "/proc/self/vma_tree.dot");
+}
+
+/* trace on|off */
+int cmd_trace(int argc, char **argv)
+{
+	const char *path = "/proc/sys/vm/trace_placement";
+	long ret;
+
+	if (argc != 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
+		printf("trace: on or off?\n");
+		return 1;
+	}
+	ret = proc_write(path, strcmp(argv[1], "on") == 0 ? "1" : "0");
+	if (ret)
+		return report_error("trace", ret);
+	printf("trace: placement tracing %s\n", argv[1]);
+	return 0;
+}
+
+/* Print the lines of the text @text whose names are in @names. */
+static void print_values(const char *text, const char *const *names)
+{
+	long v;
+
+	for (; *names; names++)
+		if (proc_value(text, *names, &v))
+			printf("  %-22s %ld\n", *names, v);
+}
+
+/* free: memory and page counts */
+int cmd_free(int argc, char **argv)
+{
+	static const char *const meminfo[] = { "MemTotal", "MemFree", NULL };
+	static const char *const vmstat[] = {
+		"nr_free_pages", "pgfault", "td_zero_page_maps",
+		"td_anon_page_allocs", "td_cow_copies",
+		"nr_page_table_pages", NULL,
+	};
+	static char text[8192];
+
+	if (proc_read("/proc/meminfo", text, sizeof(text)) >= 0) {
+		printf("/proc/meminfo (kB):\n");
+		print_values(text, meminfo);
+	}
+	if (proc_read("/proc/vmstat", text, sizeof(text)) < 0) {
+		printf("free: cannot read /proc/vmstat\n");
+		return 1;
+	}
+	printf("/proc/vmstat:\n");
+	print_values(text, vmstat);
+	return 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * user/sh/sh.h - the parts of the shell (/bin/sh): user/sh.c reads and
+ * runs command lines; the files of user/sh/ hold the rest.
+ *
+ *	input.c		the console: raw mode, reading and editing a line
+ *	args.c		numbers, addresses, protections; error messages
+ *	memory.c	the commands that change and touch memory
+ *	proc.c		the commands that show /proc (and trace)
+ *	spawn.c		spawn: run a program and show its status
+ */
+#ifndef USER_SH_SH_H
+#define USER_SH_SH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PROMPT "topdown$ "
+#define PAGE 4096UL
+
+/* input.c */
+void raw_terminal(void);
+void restore_terminal(void);
+int read_line(char *buf, size_t size);
+int split_words(char *line, char **words, int max);
+
+/* args.c: "$" in an address is the address the last mmap returned */
+extern unsigned long last_map;
+extern bool last_map_set;
+bool parse_number(const char *s, unsigned long *out);
+bool parse_addr(const char *s, unsigned long *out);
+bool parse_prot(const char *s, int *prot);
+const char *prot_str(int prot, char *buf);
+int report_error(const char *cmd, long ret);
+
+/*
+ * The commands: each gets its words (argv[0] is its name) and returns 0,
+ * or 1 after saying what went wrong.
+ */
+int cmd_mmap(int argc, char **argv);		/* memory.c */
+int cmd_munmap(int argc, char **argv);
+int cmd_mprotect(int argc, char **argv);
+int cmd_brk(int argc, char **argv);
+int cmd_read(int argc, char **argv);
+int cmd_write(int argc, char **argv);
+int cmd_touch(int argc, char **argv);
+int cmd_maps(int argc, char **argv);		/* proc.c */
+int cmd_tree(int argc, char **argv);
+int cmd_dot(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_free(int argc, char **argv);
+int cmd_spawn(int argc, char **argv);		/* spawn.c */
+
+#endif /* USER_SH_SH_H */
