@@ -177,7 +177,7 @@ user: $(UELFS) $(INITRAMFS)
 # shim of tests/host/shim standing in for the console and the MMU.
 
 HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c kernel/bootopts.c \
-	kernel/cpio.c kernel/file.c
+	kernel/cpio.c kernel/elf.c kernel/file.c
 HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \

@@ -45,6 +45,7 @@
 
 #define IRQ_PRIVATE_TIMER 29	/* PPI */
 #define IRQ_SP804 34		/* SPI 2 */
+#define IRQ_UART0 37		/* SPI 5 */
 
 #define GLOBAL_TIMER_HZ 100000000	/* PERIPHCLK 100 MHz on QEMU */
 

@@ -19,6 +19,7 @@ struct vm_area_struct;
 #define S_IFREG 0100000
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 
 struct inode {
 	unsigned long i_ino;
@@ -36,6 +37,8 @@ struct inode {
 
 /* What an open file can do; NULL members are not supported. */
 struct file_operations {
+	/* Called by open() once the file exists: 0 or -errno. */
+	int (*open)(struct file *file);
 	long (*read)(struct file *file, char *ubuf, unsigned long len);
 	long (*write)(struct file *file, const char *ubuf, unsigned long len);
 	/* Check and prepare a mapping of @file (mmap): 0 or -errno. */

@@ -3,7 +3,14 @@
  */
 #include "kernel/board.h"
 #include "kernel/bootopts.h"
+#include "kernel/console.h"
 #include "kernel/cpio.h"
+#include "kernel/gic.h"
+#include "kernel/initramfs.h"
+#include "kernel/process.h"
+#include "kernel/procfs.h"
+#include "kernel/sched.h"
+#include "kernel/timer.h"
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
@@ -13,8 +20,11 @@
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/memlayout.h"
+#include "mm/debug.h"
 #include "mm/mm.h"
 #include "mm/page_alloc.h"
+#include "mm/vma.h"
+#include "kernel/errno.h"
 
 static char cmdline[512];
 
@@ -56,13 +66,37 @@ static void setup_boot_options(void)
 		panic("mem=%luK: RAM must be 32M..512M in whole MiB", mem >> 10);
 }
 
+static void *initramfs_virt(void)
+{
+	return (void *)(INITRAMFS_PHYS - PHYS_OFFSET + PAGE_OFFSET);
+}
+
 /* The initramfs QEMU loaded at INITRAMFS_PHYS: its length, 0 if none. */
 static size_t find_initramfs(void)
 {
 	unsigned long ram_end = PHYS_OFFSET + boot_options.mem_size;
 
-	return cpio_length((void *)(INITRAMFS_PHYS - PHYS_OFFSET + PAGE_OFFSET),
-			   ram_end - INITRAMFS_PHYS);
+	return cpio_length(initramfs_virt(), ram_end - INITRAMFS_PHYS);
+}
+
+/*
+ * Start pid 1: init= (default /bin/init) with the arguments after "--".
+ * Without it there is nothing to do: say so and stop.
+ */
+static void start_first_task(void)
+{
+	const char *path = boot_options.init ? boot_options.init : "/bin/init";
+	const char *argv[MAX_INIT_ARGS + 2] = { path };
+	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	int ret;
+
+	for (int i = 0; i < boot_options.init_argc; i++)
+		argv[i + 1] = boot_options.init_argv[i];
+	ret = start_init(path, argv, envp);
+	if (ret) {
+		printk("\ncannot start %s: %s\n", path, errno_name(ret));
+		semihost_exit(EXIT_BOOT_FAILURE);
+	}
 }
 
 void start_kernel(void)
@@ -75,16 +109,29 @@ void start_kernel(void)
 	initrd_size = find_initramfs();
 	mem_init(boot_options.mem_size, INITRAMFS_PHYS, initrd_size);
 	mm_core_init();		/* VMA and mm caches, the zero page */
+	/* VMA checks: full for small mms, amortized for huge (mm/debug.h) */
+	vm_check_mode = VM_CHECK_AMORTIZED;
 	vfs_caches_init();	/* files and inodes */
 	cacheinfo_init(boot_options.cache_alias);
 	print_banner();
+
+	if (boot_options.trace_placement)
+		trace_placement = true;
+
+	sched_init();
+	gic_init();
+	timer_init();
+	console_init();
+	procfs_init();
+	if (initrd_size &&
+	    unpack_initramfs(initramfs_virt(), initrd_size, INITRAMFS_PHYS) < 0)
+		panic("initramfs: out of memory while unpacking");
 
 	if (boot_options.selftest) {
 		int failed = run_selftests(boot_options.selftest_filter);
 
 		semihost_exit(failed ? EXIT_TESTS_FAILED : EXIT_OK);
 	}
-
-	printk("\nNo user programs yet: this kernel boots, prints what it found and stops.\n");
-	semihost_exit(EXIT_OK);
+	start_first_task();
+	cpu_idle();
 }

@@ -92,8 +92,24 @@ void schedule(void)
 	switch_mm(prev->mm ? prev->mm : &init_mm,
 		  next->mm ? next->mm : &init_mm);
 	current = next;
-	cpu_switch_to(prev, next);
-	/* back here when someone switches to prev again */
+	prev = cpu_switch_to(prev, next);
+	/* back here when someone switches to us again, from prev */
+	finish_task_switch(prev);
+}
+
+/*
+ * After a switch, on the new task's stack: a task that exited with
+ * nobody to wait for it can be freed now that we are off its stack.
+ */
+void finish_task_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		release_task(prev);
+}
+
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
 }
 
 void cpu_idle(void)

@@ -40,6 +40,13 @@ void __noreturn cpu_idle(void);
 struct task_struct *cpu_switch_to(struct task_struct *prev,
 				  struct task_struct *next);
 
+/* After a switch to a task: free prev if it was TASK_DEAD. */
+void finish_task_switch(struct task_struct *prev);
+void schedule_tail(struct task_struct *prev);	/* for ret_from_fork */
+
+/* Free a task that has exited (its stack and structure). */
+void release_task(struct task_struct *task);
+
 extern struct task_struct idle_task;
 extern struct list_head task_list;	/* every task, idle excluded */
 

@@ -8,7 +8,8 @@
  *
  * A new task has never run: its context.pc is ret_from_fork and its sp
  * the struct pt_regs at the top of its kernel stack, so its first
- * "return" leaves straight for user mode with those registers.
+ * "return" finishes the switch (schedule_tail, with prev still in r0)
+ * and leaves for user mode with those registers.
  */
 	.syntax	unified
 	.text
@@ -22,4 +23,5 @@ cpu_switch_to:
 
 	.global	ret_from_fork
 ret_from_fork:
+	bl	schedule_tail		@ r0: the task we switched away from
 	b	ret_to_user		@ sp is at the new task's pt_regs

@@ -18,6 +18,7 @@ enum task_state {
 	TASK_RUNNING,		/* runnable: on the run queue or running */
 	TASK_SLEEPING,		/* waiting for wake_up(wait_chan) */
 	TASK_ZOMBIE,		/* exited; its parent has not reaped it */
+	TASK_DEAD,		/* exited, nobody waits: freed after switch */
 };
 
 /* What cpu_switch_to() saves: the callee-saved registers, sp, pc. */
@@ -47,9 +48,15 @@ struct task_struct {
 	struct list_head run_list;	/* on the run queue */
 	struct list_head tasks;		/* on the list of all tasks */
 	int exit_status;		/* wait4's status word, once a zombie */
+	bool orphan;			/* parent died: reaped automatically */
+	unsigned long personality;	/* ADDR_COMPAT_LAYOUT: legacy mmap */
 
 	struct file *files[NR_OPEN];
 };
+
+/* personality(2) flags that the mm code honours (Linux's values). */
+#define ADDR_COMPAT_LAYOUT 0x0200000	/* exec picks the bottom-up layout */
+#define READ_IMPLIES_EXEC 0x0400000	/* PROT_READ also means PROT_EXEC */
 
 /* The task running now (one CPU). */
 extern struct task_struct *current;

@@ -6,9 +6,16 @@
  * and, for aborts, the fault status decoded to a name, the faulting
  * address and whether it was a read or a write.
  */
+#include "kernel/board.h"
+#include "kernel/console.h"
+#include "kernel/gic.h"
 #include "kernel/kcatch.h"
 #include "kernel/printk.h"
+#include "kernel/process.h"
 #include "kernel/pt_regs.h"
+#include "kernel/sched.h"
+#include "kernel/syscall.h"
+#include "kernel/timer.h"
 #include "kernel/traps.h"
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/fsr.h"
@@ -86,30 +93,6 @@ static void __noreturn kernel_oops(const char *what, struct pt_regs *regs)
 	panic("%s in kernel mode", what);
 }
 
-void do_data_abort(struct pt_regs *regs)
-{
-	uint32_t dfsr = read_dfsr(), dfar = read_dfar();
-
-	report_abort("Data abort", regs, dfsr, dfar, true);
-	if (kcatch_handle(regs, VEC_DABT, dfsr, dfar)) {
-		printk("  (expected by a self-test: caught, going on)\n");
-		return;
-	}
-	kernel_oops("data abort", regs);
-}
-
-void do_prefetch_abort(struct pt_regs *regs)
-{
-	uint32_t ifsr = read_ifsr(), ifar = read_ifar();
-
-	report_abort("Prefetch abort", regs, ifsr, ifar, false);
-	if (kcatch_handle(regs, VEC_PABT, ifsr, ifar)) {
-		printk("  (expected by a self-test: caught, going on)\n");
-		return;
-	}
-	kernel_oops("prefetch abort", regs);
-}
-
 void do_undefined(struct pt_regs *regs)
 {
 	/* lr_und pointed past the instruction: 4 bytes in ARM, 2 in Thumb */
@@ -120,6 +103,11 @@ void do_undefined(struct pt_regs *regs)
 	printk("Undefined instruction in %s mode at pc %08lx: %0*lx\n",
 	       mode_name(regs->cpsr), (unsigned long)pc,
 	       regs->cpsr & PSR_T_BIT ? 4 : 8, (unsigned long)insn);
+	if (user_mode(regs)) {
+		printk("task %d (%s): SIGILL: undefined instruction\n",
+		       current->pid, current->comm);
+		force_sig(SIGILL);
+	}
 	regs->pc = pc;
 	if (kcatch_handle(regs, VEC_UNDEF, 0, 0)) {
 		printk("  (expected by a self-test: caught, going on)\n");
@@ -138,15 +126,29 @@ void do_svc(struct pt_regs *regs)
 		regs->r[0] = (uint32_t)-1;
 		return;
 	}
-	printk("SVC from user mode at pc %08lx: system call %lu\n",
-	       (unsigned long)regs->pc, (unsigned long)regs->r[7]);
-	regs->r[0] = (uint32_t)-38;	/* -ENOSYS: no calls yet */
+	invoke_syscall(regs);
 }
+
 
 void do_irq(struct pt_regs *regs)
 {
-	printk("IRQ in %s mode at pc %08lx: no interrupt handler yet\n",
-	       mode_name(regs->cpsr), (unsigned long)regs->pc);
+	unsigned int irq = gic_ack_irq();
+
+	switch (irq) {
+	case IRQ_SPURIOUS:
+		return;		/* nothing to end */
+	case IRQ_PRIVATE_TIMER:
+		timer_interrupt();
+		sched_tick();
+		break;
+	case IRQ_UART0:
+		console_interrupt();
+		break;
+	default:
+		printk("IRQ %u in %s mode at pc %08lx: nobody handles it\n",
+		       irq, mode_name(regs->cpsr), (unsigned long)regs->pc);
+	}
+	gic_end_irq(irq);
 }
 
 void do_bad_exception(struct pt_regs *regs)
@@ -158,4 +160,6 @@ void do_bad_exception(struct pt_regs *regs)
 
 void exit_to_user_mode(struct pt_regs *regs)
 {
+	if (need_resched)
+		schedule();
 }

@@ -63,3 +63,16 @@ int uart_getc_nowait(void)
 		return -1;
 	return uart->dr & 0xff;
 }
+
+#define IMSC_RXIM (1u << 4)	/* receive interrupt */
+#define IMSC_RTIM (1u << 6)	/* receive timeout interrupt */
+
+void uart_enable_rx_irq(void)
+{
+	uart->imsc = IMSC_RXIM | IMSC_RTIM;
+}
+
+void uart_clear_rx_irq(void)
+{
+	uart->icr = IMSC_RXIM | IMSC_RTIM;
+}

@@ -76,6 +76,8 @@ struct mm_struct {
 	int map_count;			/* number of VMAs */
 	int max_map_count;		/* limit (sysctl vm.max_map_count) */
 	unsigned long highest_vm_end;	/* vm_end of the highest VMA, or 0 */
+	unsigned long vm_check_credit;	/* VMAs the checker may skip before
+					 * its next full check (mm/debug.h) */
 
 	/* Placement policy: top-down (default) or the legacy bottom-up. */
 	unsigned long (*get_unmapped_area)(struct mm_struct *mm,

@@ -13,8 +13,6 @@
 #include "mm/vma_internal.h"
 #include "mm/vma.h"
 
-bool vm_checks_enabled = true;
-
 /* No real address space comes near these; a walk beyond them is lost. */
 #define VALIDATE_MAX_VMAS (1 << 22)
 #define VALIDATE_MAX_DEPTH 128
@@ -199,30 +197,3 @@ int validate_mm(struct mm_struct *mm)
 	return bugs;
 }
 
-/* Print the subtree at @node, pre-order, @depth levels indented. */
-static void dump_subtree(struct rb_node *node, int depth, const char *side)
-{
-	struct vm_area_struct *vma;
-
-	if (!node)
-		return;
-	if (depth > VALIDATE_MAX_DEPTH) {
-		printk("%*s...\n", 2 * depth, "");
-		return;
-	}
-	vma = rb_entry(node, struct vm_area_struct, vm_rb);
-	printk("%*s%s[%#010lx, %#010lx) gap=%#lx subtree_gap=%#lx %s\n",
-	       2 * depth, "", side, vma->vm_start, vma->vm_end, vma_gap(vma),
-	       vma->rb_subtree_gap,
-	       node->rb_color == RB_BLACK ? "black" : "red");
-	dump_subtree(node->rb_left, depth + 1, "L ");
-	dump_subtree(node->rb_right, depth + 1, "R ");
-}
-
-/* See mm/vma.h. */
-void dump_vma_tree(struct mm_struct *mm)
-{
-	printk("vma tree of mm %p: map_count %d, highest_vm_end %#lx\n",
-	       (void *)mm, mm->map_count, mm->highest_vm_end);
-	dump_subtree(mm->mm_rb.rb_node, 1, "");
-}

@@ -46,6 +46,7 @@ void mm_vma_init(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->max_map_count = DEFAULT_MAX_MAP_COUNT;
 	mm->highest_vm_end = 0;
+	mm->vm_check_credit = 0;
 }
 
 /* See mm/vma.h. */

@@ -156,9 +156,9 @@ void vma_gap_update(struct vm_area_struct *vma);
  * With @insert (split_vma()): @insert, not yet linked, is the other part
  * of the split and is linked into the mm.
  * Without: @vma may grow upwards over the VMAs after it: each one that
- * [@start, @end) covers entirely is unlinked and freed, and one it covers
- * in part loses that part (its vm_start and vm_pgoff move up). @vma may
- * shrink: the space it gives up becomes free.
+ * [@start, @end) covers entirely is unlinked, its file put and it is
+ * freed, and one it covers in part loses that part (its vm_start and
+ * vm_pgoff move up). @vma may shrink: the space it gives up becomes free.
  *
  * Preconditions: @start < @end, both page aligned; @start is not below the
  * end of the VMA before @vma.
@@ -186,7 +186,9 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
  *
  * Returns: the VMA that now covers [@addr, @end), or NULL when no
  * neighbour can take the range (then @mm is unchanged). VMAs that the
- * merge makes redundant are unlinked and freed.
+ * merge makes redundant are unlinked, their file reference is dropped
+ * (fput) and they are freed; the caller's reference on @file is neither
+ * taken nor dropped.
  */
 struct vm_area_struct *vma_merge(struct mm_struct *mm,
 				 struct vm_area_struct *prev,
@@ -198,7 +200,9 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
  * __split_vma - cut @vma in two at @addr (vm_start < @addr < vm_end, page
  * aligned), without looking at max_map_count. The new VMA is the part
  * below @addr if @new_below, else the part above; @vma keeps the other
- * part. Both keep @vma's flags and file, with vm_pgoff adjusted.
+ * part. Both keep @vma's flags and file, with vm_pgoff adjusted; the new
+ * VMA takes its own reference on the file (get_file), so that each VMA
+ * drops one when it goes.
  * Returns: 0, or -ENOMEM when no VMA can be allocated (@mm unchanged).
  */
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -299,5 +303,13 @@ int validate_mm(struct mm_struct *mm);
  *	[start, end) gap=... subtree_gap=... red|black
  */
 void dump_vma_tree(struct mm_struct *mm);
+
+/*
+ * show_vma_tree - the same picture as dump_vma_tree(), into @buf (at most
+ * @size bytes, NUL-terminated); show_vma_tree_dot - as Graphviz DOT.
+ * Returns: the length written.
+ */
+size_t show_vma_tree(struct mm_struct *mm, char *buf, size_t size);
+size_t show_vma_tree_dot(struct mm_struct *mm, char *buf, size_t size);
 
 #endif /* MM_VMA_H */

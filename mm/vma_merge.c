@@ -5,16 +5,21 @@
  * mmap, brk, munmap and mprotect are built from these three.
  */
 #include "kernel/errno.h"
+#include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "mm/debug.h"
 #include "mm/vma_internal.h"
 #include "mm/vma.h"
 
-/* Unlink @vma, one that a merge made redundant, and free it. */
+/*
+ * Unlink @vma, one that a merge made redundant, drop its reference on its
+ * file (the VMA that absorbed it holds its own) and free it.
+ */
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	__vma_unlink(mm, vma);
-	/* Linux drops the VMA's file reference here: fput(vma->vm_file). */
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	vm_area_free(vma);
 }
 
@@ -262,7 +267,9 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
-	/* Linux takes a reference for the new VMA: get_file(new->vm_file). */
+	/* Two VMAs map the file now: each holds a reference. */
+	if (new->vm_file)
+		get_file(new->vm_file);
 
 	if (new_below) {
 		new->vm_end = addr;

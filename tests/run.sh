@@ -3,8 +3,16 @@
 #
 #   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
 #   selftest   the kernel's self-tests, in QEMU
-#   boot       a plain boot (what `make qemu` does) reaches the banner
-#              and ends with status 0 when its input says exit
+#   user       the user test programs (tests/user/PROGRAMS), run by
+#              /bin/runtests as the first task, each checked for its
+#              exit status and for leaking no page
+#   alias      the tests that depend on colour alignment, booted with
+#              CACHE_ALIAS=on
+#   oom        MEM=32M: a task runs out of memory and is killed, the
+#              kernel goes on, every page comes back
+#   boot       a plain boot (what `make qemu` does) ends with status 0
+#              when its input says exit
+#   shell      a scripted session with the shell, through the serial port
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
@@ -68,6 +76,15 @@ run_stage host '^host: [0-9]+ passed' build/host/hosttests
 # --- target self-tests ----------------------------------------------------
 run_stage selftest '^# kernel: [0-9]+ passed' qemu_run selftest
 
+# --- user programs ---------------------------------------------------------
+run_stage user '^# user: [0-9]+ passed' qemu_run init=/bin/runtests
+run_stage alias '^# user: [0-9]+ passed' env CACHE_ALIAS=on \
+    timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
+    init=/bin/runtests -- /tests/PROGRAMS topdown filemap
+run_stage oom '^# user: [0-9]+ passed' env MEM=32M \
+    timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
+    init=/bin/runtests -- /tests/PROGRAMS oom32 oom
+
 # --- a plain boot, fed "exit" as `printf 'exit\n' | make qemu` would be ---
 boot_test() {
     local status
@@ -79,6 +96,9 @@ boot_test() {
     echo "# boot: done"
 }
 run_stage boot '^# boot: done' boot_test
+
+# --- the shell, driven through the serial port ---------------------------
+run_stage shell '^# shell: done' tests/shell/test_session.py
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh

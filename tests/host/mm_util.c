@@ -47,22 +47,12 @@ struct vm_area_struct *mmt_map(struct mm_struct *mm, unsigned long start,
 	return vma;
 }
 
-/*
- * split_vma(), making sure the new VMA holds its own file reference (the
- * VMA core does not take it yet: see mm/vma_merge.c). Returns: 0.
- */
-static int split_keeping_file_refs(struct mm_struct *mm,
-				   struct vm_area_struct *vma,
-				   unsigned long addr, int new_below)
+/* split_vma() that must succeed (the tests' address spaces are small). */
+static void must_split(struct mm_struct *mm, struct vm_area_struct *vma,
+		       unsigned long addr, int new_below)
 {
-	struct file *file = vma->vm_file;
-	int count = file ? file->f_count : 0;
-
 	if (split_vma(mm, vma, addr, new_below))
 		abort();
-	if (file && file->f_count == count)
-		get_file(file);
-	return 0;
 }
 
 /* mmt_unmap - see mm_util.h. */
@@ -74,12 +64,12 @@ void mmt_unmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	if (!vma || vma->vm_start >= end)
 		return;
 	if (vma->vm_start < start) {
-		split_keeping_file_refs(mm, vma, start, 0);
+		must_split(mm, vma, start, 0);
 		vma = vma->vm_next;
 	}
 	next = find_vma(mm, end);
 	if (next && next->vm_start < end)
-		split_keeping_file_refs(mm, next, end, 1);
+		must_split(mm, next, end, 1);
 	vma = find_vma(mm, start);
 	unmap_vmas(mm, vma, start, end);
 	while (vma && vma->vm_start < end) {
@@ -102,12 +92,12 @@ void mmt_protect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (!vma || vma->vm_start >= end)
 		return;
 	if (vma->vm_start < start) {
-		split_keeping_file_refs(mm, vma, start, 0);
+		must_split(mm, vma, start, 0);
 		vma = vma->vm_next;
 	}
 	next = find_vma(mm, end);
 	if (next && next->vm_start < end)
-		split_keeping_file_refs(mm, next, end, 1);
+		must_split(mm, next, end, 1);
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = vma->vm_next) {
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | access;

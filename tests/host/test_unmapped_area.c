@@ -457,7 +457,7 @@ TEST(placement_visits_o_log_n_nodes_at_65530_vmas)
 	printf("# seed %#lx\n", seed);
 	prng_seed(&r, seed);
 	ref_init(&ref, BIG_N + 1, BIG_N);
-	vm_checks_enabled = false;	/* one validate_mm() below, not n */
+	vm_check_mode = VM_CHECK_OFF;	/* one validate_mm() below, not n */
 	mm = fragmented(&ref, &r);
 	CHECK_EQ(mm->map_count, BIG_N);
 	CHECK_EQ(validate_mm(mm), 0);
@@ -501,6 +501,6 @@ TEST(placement_visits_o_log_n_nodes_at_65530_vmas)
 	       BIG_N, height, log2n, searches, worst, (double)sum / searches);
 
 	vmt_mm_free(mm);
-	vm_checks_enabled = true;
+	vm_check_mode = VM_CHECK_FULL;
 	ref_destroy(&ref);
 }

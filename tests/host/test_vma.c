@@ -10,10 +10,7 @@
 #include "tests/host/vma_util.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
-
-static int file_a, file_b;	/* two distinct backing objects */
-#define FILE_A ((struct file *)&file_a)
-#define FILE_B ((struct file *)&file_b)
+#include "kernel/fs.h"
 
 TEST(mm_vma_init_makes_an_empty_mm)
 {
@@ -291,7 +288,7 @@ TEST(insert_vm_struct_sets_anonymous_pgoff_only)
 	anon->vm_pgoff = 999;
 	file->vm_start = PG(8);
 	file->vm_end = PG(9);
-	file->vm_file = FILE_A;
+	file->vm_file = get_file(FILE_A);
 	file->vm_pgoff = 3;
 	CHECK_EQ(insert_vm_struct(mm, anon), 0);
 	CHECK_EQ(insert_vm_struct(mm, file), 0);

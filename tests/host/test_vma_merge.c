@@ -13,10 +13,8 @@
 #include "tests/host/vma_util.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
-
-static int file_a, file_b;
-#define FILE_A ((struct file *)&file_a)
-#define FILE_B ((struct file *)&file_b)
+#include "kernel/fs.h"
+#include "mm/shmem.h"
 
 #define ANON_PGOFF(page) (PG(page) >> PAGE_SHIFT)
 
@@ -68,11 +66,13 @@ TEST(case1_file_range_with_contiguous_pgoff)
 
 	p = vmt_add(mm, PG(0), PG(4), F2, FILE_A, 100);
 	vmt_add(mm, PG(8), PG(12), F2, FILE_A, 108);
+	CHECK_EQ(FILE_A->f_count, 3);
 	vma = vma_merge(mm, p, PG(4), PG(8), F2, FILE_A, 104);
 	CHECK(vma == p);
 	CHECK_SKETCH(mm, "PPPPPPPPPPPP");
 	CHECK_VMA(vma, 0, 12, 100, F2);
 	CHECK(vma->vm_file == FILE_A);
+	CHECK_EQ(FILE_A->f_count, 2);	/* N's reference went with N */
 	vmt_mm_free(mm);
 }
 
@@ -538,6 +538,7 @@ TEST(split_vma_new_above)
 	CHECK_VMA(a, 0, 3, 40, F2);
 	CHECK_VMA(b, 3, 8, 43, F2);
 	CHECK(b->vm_file == FILE_A && b->vm_mm == mm);
+	CHECK_EQ(FILE_A->f_count, 3);	/* its own, a's and b's */
 	CHECK_EQ(mm->map_count, 2);
 	CHECK_EQ(mm->highest_vm_end, PG(8));
 	vmt_mm_free(mm);
@@ -560,6 +561,7 @@ TEST(split_vma_new_below)
 	CHECK_VMA(b, 0, 3, 40, F2);
 	CHECK_VMA(a, 3, 8, 43, F2);
 	CHECK(b->vm_file == FILE_A);
+	CHECK_EQ(FILE_A->f_count, 3);
 	CHECK_EQ(mm->map_count, 2);
 	vmt_mm_free(mm);
 }
@@ -676,4 +678,41 @@ TEST(mprotect_splits_then_merges_back)
 	CHECK_VMA(low, 0, 8, ANON_PGOFF(0), F1);
 	CHECK_EQ(mm->map_count, 1);
 	vmt_mm_free(mm);
+}
+
+/*
+ * A shared anonymous VMA maps a shmem object through its vm_file: cut in
+ * three, each part holds a reference; merged back, the parts' references
+ * go with them; the last VMA's fput frees the object.
+ *
+ *	SSSSSSSS  ->  AAABBCCC  ->  SSSSSSSS  ->  (nothing)
+ */
+TEST(split_and_merge_keep_shmem_references_exact)
+{
+	struct mm_struct *mm = vmt_mm_new();
+	unsigned long files = nr_files(), inodes = nr_inodes();
+	unsigned long flags = F1 | VM_SHARED | VM_MAYSHARE;
+	struct vm_area_struct *a, *b;
+	struct file *shm;
+
+	a = vmt_add(mm, PG(0), PG(8), flags, NULL, 0);
+	CHECK_EQ(shmem_zero_setup(a), 0);
+	shm = a->vm_file;
+	CHECK_EQ(shm->f_count, 1);
+	CHECK_EQ(nr_files(), files + 1);
+	CHECK_EQ(split_vma(mm, a, PG(3), 0), 0);
+	b = a->vm_next;
+	CHECK_EQ(split_vma(mm, b, PG(5), 0), 0);
+	CHECK_SKETCH(mm, "AAABBCCC");
+	CHECK_EQ(shm->f_count, 3);
+	CHECK_EQ(b->vm_pgoff, 3);
+	CHECK_EQ(b->vm_next->vm_pgoff, 5);
+	/* case 6: B's range joins A and C, which both go into A */
+	CHECK(vma_merge(mm, a, PG(3), PG(5), flags, shm, 3) == a);
+	CHECK_SKETCH(mm, "SSSSSSSS");
+	CHECK_VMA(a, 0, 8, 0, flags);
+	CHECK_EQ(shm->f_count, 1);
+	vmt_mm_free(mm);
+	CHECK_EQ(nr_files(), files);
+	CHECK_EQ(nr_inodes(), inodes);
 }

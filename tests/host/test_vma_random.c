@@ -26,6 +26,7 @@
 #include "tests/host/refmodel.h"
 #include "tests/host/vma_util.h"
 #include "kernel/errno.h"
+#include "kernel/fs.h"
 
 #define STEPS_PER_SEED 250000
 #define WORLD_LO 0x400000UL		/* where most of the action is */
@@ -34,10 +35,8 @@
 #define CROWDED 200			/* above this, unmap more */
 #define MODEL_CAP 4096
 
-static int file_a, file_b;
-static struct file *const files[] = {
-	NULL, (struct file *)&file_a, (struct file *)&file_b,
-};
+/* Set up by main() from FILE_A and FILE_B (tests/host/vma_util.h). */
+static struct file *files[3];
 static const unsigned long flag_choices[] = {
 	VM_RW_ANON, VM_RO_ANON, VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYEXEC,
 };
@@ -123,6 +122,23 @@ static bool fail(struct world *w, const char *why)
 	return false;
 }
 
+/*
+ * Each file holds its own reference plus one per VMA mapping it, as the
+ * model counts them: split_vma() took one, merges dropped them.
+ */
+static bool file_refs_match(struct world *w)
+{
+	for (int f = 1; f < 3; f++) {
+		int vmas = 0;
+
+		for (int i = 0; i < w->ref.n; i++)
+			vmas += w->ref.r[i].file == files[f];
+		if (files[f]->f_count != 1 + vmas)
+			return false;
+	}
+	return true;
+}
+
 /* The address space equals the model, VMA by VMA, field by field. */
 static bool same_as_model(struct world *w)
 {
@@ -138,6 +154,8 @@ static bool same_as_model(struct world *w)
 	}
 	if (vma || w->mm->map_count != w->ref.n)
 		return fail(w, "the address space has more VMAs than the model");
+	if (!file_refs_match(w))
+		return fail(w, "a file's reference count is not 1 + its VMAs");
 	if (validate_mm(w->mm))
 		return fail(w, "validate_mm() found broken invariants");
 	return true;
@@ -160,12 +178,15 @@ static bool op_insert(struct world *w)
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	want = ref_insert(&w->ref, start, end, flags, file, pgoff);
 	got = insert_vm_struct(w->mm, vma);
-	if (got)
+	if (got) {
+		if (file)
+			fput(file);
 		vm_area_free(vma);
+	}
 	return got == want ? true : fail(w, "insert_vm_struct() result");
 }
 
@@ -379,6 +400,8 @@ static void run(unsigned long seed, long steps, int max_map_count)
 
 	printf("# seed %#lx: %ld steps, max_map_count %d\n", seed, steps,
 	       max_map_count);
+	files[1] = FILE_A;
+	files[2] = FILE_B;
 	prng_seed(&w.r, seed);
 	w.mm = vmt_mm_new();
 	w.mm->max_map_count = max_map_count;

@@ -5,7 +5,38 @@
 #include "tests/host/vma_util.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
+#include "kernel/fs.h"
 #include "mm/debug.h"
+
+struct file *vmt_file_a, *vmt_file_b;
+
+/* An open file on a new unnamed inode; aborts when out of memory. */
+static struct file *vmt_file_new(void)
+{
+	struct inode *inode = new_inode();
+	struct file *file = inode ? alloc_file(inode, FMODE_READ) : NULL;
+
+	if (!file)
+		abort();
+	iput(inode);		/* the file holds the inode now */
+	return file;
+}
+
+/* After the mm boot (tests/host/shim/mm_boot.c), before any test. */
+__attribute__((constructor(110))) static void vmt_files_init(void)
+{
+	vmt_file_a = vmt_file_new();
+	vmt_file_b = vmt_file_new();
+}
+
+/* Unlink @vma from @mm, put its file, free it. */
+static void vmt_remove(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma_unlink(mm, vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vm_area_free(vma);
+}
 
 /*
  * Slab objects live when the current test's mm was made: other tests
@@ -33,16 +64,14 @@ struct mm_struct *vmt_mm_new(void)
 
 void vmt_mm_free(struct mm_struct *mm)
 {
-	while (mm->mmap) {
-		struct vm_area_struct *vma = mm->mmap;
-
-		vma_unlink(mm, vma);
-		vm_area_free(vma);
-	}
+	while (mm->mmap)
+		vmt_remove(mm, mm->mmap);
 	CHECK_EQ(mm->map_count, 0);
 	CHECK(RB_EMPTY_ROOT(&mm->mm_rb));
 	free(mm);
 	CHECK_EQ(slab_live_objects(), live_at_start);
+	CHECK_EQ(vmt_file_a->f_count, 1);
+	CHECK_EQ(vmt_file_b->f_count, 1);
 }
 
 struct vm_area_struct *vmt_add(struct mm_struct *mm, unsigned long start,
@@ -63,7 +92,7 @@ struct vm_area_struct *vmt_add(struct mm_struct *mm, unsigned long start,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	vma_link(mm, vma, prev, link, parent);
 	return vma;
@@ -179,8 +208,7 @@ int test_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 	while (vma && vma->vm_start < end) {
 		struct vm_area_struct *next = vma->vm_next;
 
-		vma_unlink(mm, vma);
-		vm_area_free(vma);
+		vmt_remove(mm, vma);
 		vma = next;
 	}
 	return 0;
@@ -241,7 +269,7 @@ struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	vma_link(mm, vma, prev, link, parent);
 	return vma;

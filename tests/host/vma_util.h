@@ -24,12 +24,23 @@
 		    VM_MAYEXEC)
 #define VM_RO_ANON (VM_READ | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
+/*
+ * Two open files for VMAs to map, distinct backing objects. They are real
+ * (kernel/file.c), so that split and merge are seen to count references:
+ * made before any test runs with one reference each, they must be back
+ * to that one whenever a test's address space is freed (vmt_mm_free).
+ */
+extern struct file *vmt_file_a, *vmt_file_b;
+#define FILE_A vmt_file_a
+#define FILE_B vmt_file_b
+
 /* A new empty address space (creates the VMA cache on first use). */
 struct mm_struct *vmt_mm_new(void);
 
 /*
- * Unlink and free every VMA of @mm and @mm itself, and check that no VMA
- * of any address space is left allocated (a leak check).
+ * Unlink every VMA of @mm, put its file and free it, free @mm itself, and
+ * check that no VMA of any address space is left allocated and that
+ * FILE_A and FILE_B hold one reference each again (leak checks).
  */
 void vmt_mm_free(struct mm_struct *mm);
 
@@ -37,9 +48,9 @@ void vmt_mm_free(struct mm_struct *mm);
 long vmt_live_objects(void);
 
 /*
- * A VMA [@start, @end) with @flags, @file and @pgoff, linked into @mm with
- * find_vma_links() + vma_link() (vm_pgoff is kept as given). The range
- * must be free.
+ * A VMA [@start, @end) with @flags, @file (a reference is taken) and
+ * @pgoff, linked into @mm with find_vma_links() + vma_link() (vm_pgoff is
+ * kept as given). The range must be free.
  */
 struct vm_area_struct *vmt_add(struct mm_struct *mm, unsigned long start,
 			       unsigned long end, unsigned long flags,
@@ -75,7 +86,8 @@ void sketch_draw(struct mm_struct *mm, char *buf, size_t size);
 /*
  * test_munmap - Linux's do_munmap() on [@start, @end), from split_vma(),
  * __split_vma(), vma_unlink() and vm_area_free(): split the VMAs that
- * straddle either end, then unlink and free everything inside.
+ * straddle either end, then unlink everything inside, put its files and
+ * free it.
  * Returns: 0, or -ENOMEM when the first VMA would be split in three while
  * map_count >= max_map_count, or when a split finds no memory.
  */
@@ -93,7 +105,8 @@ int test_mprotect(struct mm_struct *mm, unsigned long start,
 
 /*
  * test_mmap - Linux's mmap_region() for the free range [@start, @end):
- * vma_merge() with the neighbours, else a new VMA linked in.
+ * vma_merge() with the neighbours, else a new VMA linked in (holding a
+ * reference on @file).
  * Returns: the VMA now covering the range, or NULL when out of memory.
  */
 struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,

@@ -1,0 +1,136 @@
+/*
+ * kernel/fork.c - making tasks: the task structure and its kernel stack,
+ * fork(), and the first user process.
+ */
+#include "kernel/console.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/sched.h"
+#include "kernel/string.h"
+#include "kernel/syscall.h"
+#include "mm/armv7/pgtable.h"
+#include "mm/mm.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
+
+#define THREAD_ORDER 1		/* 8 KiB kernel stacks */
+
+extern void ret_from_fork(void);
+
+static struct kmem_cache *task_cachep;
+static int next_pid = 1;
+
+/*
+ * A new task, not yet runnable: a zeroed task_struct, a kernel stack, a
+ * pid, a place on the task list. When it is first switched to, it starts
+ * in ret_from_fork and leaves for user mode with task_pt_regs(task).
+ * Returns NULL when out of memory.
+ */
+static struct task_struct *alloc_task(const char *comm)
+{
+	struct task_struct *task;
+	struct page *stack;
+
+	if (!task_cachep) {
+		task_cachep = kmem_cache_create("task_struct", sizeof(*task), 0);
+		if (!task_cachep)
+			return NULL;
+	}
+	task = kmem_cache_zalloc(task_cachep);
+	if (!task)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, THREAD_ORDER);
+	if (!stack) {
+		kmem_cache_free(task_cachep, task);
+		return NULL;
+	}
+	task->stack = page_address(stack);
+	task->pid = next_pid++;
+	strncpy(task->comm, comm, TASK_COMM_LEN - 1);
+	task->state = TASK_SLEEPING;		/* until wake_up_process() */
+	INIT_LIST_HEAD(&task->children);
+	INIT_LIST_HEAD(&task->sibling);
+	INIT_LIST_HEAD(&task->run_list);
+	list_add_tail(&task->tasks, &task_list);
+	task->context.sp = (uint32_t)task_pt_regs(task);
+	task->context.pc = (uint32_t)ret_from_fork;
+	return task;
+}
+
+void release_task(struct task_struct *task)
+{
+	list_del(&task->tasks);
+	list_del(&task->sibling);
+	__free_pages(virt_to_page(task->stack), THREAD_ORDER);
+	kmem_cache_free(task_cachep, task);
+}
+
+struct task_struct *find_task(int pid)
+{
+	struct task_struct *task;
+
+	list_for_each_entry(task, &task_list, tasks)
+		if (task->pid == pid)
+			return task;
+	return NULL;
+}
+
+/* fork(): a copy of the current process, sharing its open files. */
+long sys_fork(void)
+{
+	struct task_struct *child = alloc_task(current->comm);
+
+	if (!child)
+		return -ENOMEM;
+	child->mm = dup_mm(current->mm);
+	if (!child->mm) {
+		release_task(child);
+		return -ENOMEM;
+	}
+	child->personality = current->personality;
+	*task_pt_regs(child) = *task_pt_regs(current);
+	task_pt_regs(child)->r[0] = 0;		/* fork() returns 0 in the child */
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (current->files[fd])
+			child->files[fd] = get_file(current->files[fd]);
+	child->parent = current;
+	list_add_tail(&child->sibling, &current->children);
+	wake_up_process(child);
+	return child->pid;
+}
+
+int start_init(const char *path, const char *const argv[],
+	       const char *const envp[])
+{
+	struct task_struct *init = alloc_task("init");
+	struct task_struct *idle = current;
+	struct file *console;
+	int ret;
+
+	if (!init)
+		return -ENOMEM;
+	console = console_open();
+	if (!console) {
+		release_task(init);
+		return -ENOMEM;
+	}
+	init->files[0] = console;		/* stdin, stdout, stderr */
+	init->files[1] = get_file(console);
+	init->files[2] = get_file(console);
+	init->parent = &idle_task;
+	list_add_tail(&init->sibling, &idle_task.children);
+
+	current = init;			/* exec works on the current task */
+	ret = kernel_execve(path, argv, envp);
+	current = idle;
+	switch_mm(init->mm ? init->mm : &init_mm, &init_mm);
+	if (ret) {
+		for (int fd = 0; fd < 3; fd++)
+			fput(init->files[fd]);
+		release_task(init);
+		return ret;
+	}
+	wake_up_process(init);
+	return 0;
+}

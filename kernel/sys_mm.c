@@ -1,0 +1,88 @@
+/*
+ * kernel/sys_mm.c - the system calls that change an address space:
+ * brk (45), munmap (91), mprotect (125), mmap2 (192), with the Linux ARM
+ * EABI (arguments in r0-r5, a negative errno back in r0).
+ *
+ * These are thin: they turn a file descriptor into a file, apply the
+ * task's personality, call the portable mm code (mm/mmap.c,
+ * mm/mprotect.c) on current->mm, fault in what MAP_POPULATE asks for,
+ * and check the address space afterwards (VM_CHECK_CALL, mm/debug.h).
+ */
+#include "kernel/errno.h"
+#include "kernel/fs.h"
+#include "kernel/sched.h"
+#include "kernel/syscall.h"
+#include "kernel/task.h"
+#include "mm/debug.h"
+#include "mm/memory.h"
+#include "mm/mman.h"
+#include "mm/mmap.h"
+
+/* brk(2): the new break, or the old one when it cannot move. */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long old = mm->brk, ret;
+
+	ret = do_brk(mm, brk);
+	VM_CHECK_CALL(mm, old < brk ? old : brk,
+		      PAGE_ALIGN(old > brk ? old : brk));
+	return ret;
+}
+
+/*
+ * mmap2(2): @pgoff counts 4096-byte units (our page size). The file is
+ * looked up first, so a bad descriptor is EBADF whatever else is wrong,
+ * as in Linux's ksys_mmap_pgoff.
+ */
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	unsigned long ret, populate;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	/* No huge pages here: no size to give them (Linux without
+	 * hugetlbfs says the same). */
+	if (flags & MAP_HUGETLB)
+		return -EINVAL;
+	if ((current->personality & READ_IMPLIES_EXEC) && (prot & PROT_READ))
+		prot |= PROT_EXEC;
+
+	ret = do_mmap(mm, file, addr, len, prot, flags, pgoff, &populate);
+	if (!IS_ERR_VALUE(ret)) {
+		VM_CHECK_CALL(mm, ret, ret + PAGE_ALIGN(len));
+		/* Linux ignores what populating returns: a later touch
+		 * faults again, or kills the task if memory is short. */
+		if (populate)
+			mm_populate(mm, ret, populate);
+	}
+	return ret;
+}
+
+/* munmap(2) */
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	long ret = do_munmap(mm, addr, len);
+
+	if (!ret)
+		VM_CHECK_CALL(mm, addr, addr + PAGE_ALIGN(len));
+	return ret;
+}
+
+/* mprotect(2) */
+long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
+{
+	struct mm_struct *mm = current->mm;
+	long ret = do_mprotect(mm, addr, len, prot,
+			       current->personality & READ_IMPLIES_EXEC);
+
+	VM_CHECK_CALL(mm, addr, addr + PAGE_ALIGN(len));
+	return ret;
+}

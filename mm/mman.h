@@ -1,0 +1,100 @@
+/*
+ * mm/mman.h - what user space says to mmap, mprotect and friends, and how
+ * the kernel turns it into vm_flags.
+ *
+ * The numbers are Linux's for ARM (include/uapi/asm-generic/mman-common.h
+ * and mman.h): user programs pass exactly these, and user/lib/sys/mman.h
+ * repeats them for the C library. The helpers below are those of Linux's
+ * include/linux/mman.h. Portable.
+ */
+#ifndef MM_MMAN_H
+#define MM_MMAN_H
+
+#include "mm/mm_types.h"
+
+/* prot: what the pages allow */
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define PROT_SEM 0x8			/* atomic ops: accepted, no effect on ARM */
+#define PROT_GROWSDOWN 0x01000000	/* mprotect: down to a stack's start */
+#define PROT_GROWSUP 0x02000000		/* mprotect: no upward stacks on ARM */
+
+/* flags: the mapping type, exactly one of the first three ... */
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_SHARED_VALIDATE 0x03	/* MAP_SHARED, unknown flags refused */
+#define MAP_TYPE 0x0f
+
+/* ... and the modifiers */
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_GROWSDOWN 0x0100
+#define MAP_DENYWRITE 0x0800		/* ignored */
+#define MAP_EXECUTABLE 0x1000		/* ignored */
+#define MAP_LOCKED 0x2000
+#define MAP_NORESERVE 0x4000
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000		/* a hint: ignored */
+#define MAP_HUGETLB 0x40000		/* refused: no huge pages here */
+#define MAP_SYNC 0x80000		/* DAX only: refused by validation */
+#define MAP_FIXED_NOREPLACE 0x100000
+#define MAP_UNINITIALIZED 0x4000000	/* no-MMU kernels only: ignored */
+
+/*
+ * The flags every file accepts with MAP_SHARED_VALIDATE (Linux's
+ * LEGACY_MAP_MASK; a file may add its own through mmap_supported_flags,
+ * none of ours does). Others, MAP_SYNC and MAP_FIXED_NOREPLACE among
+ * them, give EOPNOTSUPP there; plain MAP_SHARED silently drops them.
+ */
+#define LEGACY_MAP_MASK                                                      \
+	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS |              \
+	 MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | \
+	 MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK |           \
+	 MAP_STACK | MAP_HUGETLB)
+
+/*
+ * The flags of a heap or bss VMA (brk, the ELF loader's vm_brk_flags()):
+ * ARM's VM_DATA_DEFAULT_FLAGS for a task without READ_IMPLIES_EXEC.
+ */
+#define VM_DATA_DEFAULT_FLAGS                                                \
+	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/*
+ * calc_vm_prot_bits - the access vm_flags for the PROT_* bits of @prot.
+ * Bits it does not know (PROT_SEM, 0x10 ...) are ignored: mmap never
+ * validates prot, mprotect does so first (arch_validate_prot).
+ * Returns: VM_READ/VM_WRITE/VM_EXEC as asked.
+ */
+static inline unsigned long calc_vm_prot_bits(unsigned long prot)
+{
+	return ((prot & PROT_READ) ? VM_READ : 0) |
+	       ((prot & PROT_WRITE) ? VM_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
+}
+
+/*
+ * calc_vm_flag_bits - the vm_flags that MAP_* modifiers of @flags ask for.
+ * (Linux also turns MAP_SYNC into VM_SYNC, which only DAX files accept:
+ * we have none, see LEGACY_MAP_MASK.)
+ * Returns: VM_GROWSDOWN and VM_LOCKED as asked.
+ */
+static inline unsigned long calc_vm_flag_bits(unsigned long flags)
+{
+	return ((flags & MAP_GROWSDOWN) ? VM_GROWSDOWN : 0) |
+	       ((flags & MAP_LOCKED) ? VM_LOCKED : 0);
+}
+
+/*
+ * arch_validate_prot - may mprotect() be asked for @prot? The generic
+ * rule, which ARM uses: only PROT_READ, PROT_WRITE, PROT_EXEC, PROT_SEM.
+ * Returns: true if so.
+ */
+static inline bool arch_validate_prot(unsigned long prot)
+{
+	return (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)) == 0;
+}
+
+#endif /* MM_MMAN_H */

@@ -1,0 +1,74 @@
+/*
+ * mm/proc_maps.c - /proc/PID/maps: the VMAs of an address space, one a
+ * line, exactly as Linux prints them (fs/proc/task_mmu.c), so that tools
+ * and tests read both kernels the same way.
+ */
+#include "kernel/fs.h"
+#include "kernel/printk.h"
+#include "mm/memlayout.h"
+#include "mm/proc_maps.h"
+
+/* The prefix of a line is padded to this width when a name follows. */
+#define MAPS_NAME_COLUMN (25 + 4 * 6 - 1)
+
+/* What Linux calls a VMA that has no file. */
+static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_file) {
+		const char *name = file_inode(vma->vm_file)->i_name;
+
+		return name ? name : "";
+	}
+	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk)
+		return "[heap]";
+	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
+		return "[stack]";
+	return NULL;
+}
+
+/* See mm/proc_maps.h. */
+size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
+{
+	struct vm_area_struct *vma;
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (vma = mm->mmap; vma && len + 1 < size; vma = vma->vm_next) {
+		unsigned long flags = vma->vm_flags;
+		unsigned long offset = 0, ino = 0;
+		unsigned int minor = 0;
+		const char *name = vma_name(mm, vma);
+		size_t start = len;
+		int n;
+
+		if (vma->vm_file) {
+			offset = vma->vm_pgoff << PAGE_SHIFT;
+			ino = file_inode(vma->vm_file)->i_ino;
+			minor = 1;	/* our one in-memory filesystem */
+		}
+		n = snprintf(buf + len, size - len,
+			     "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ",
+			     vma->vm_start, vma->vm_end,
+			     flags & VM_READ ? 'r' : '-',
+			     flags & VM_WRITE ? 'w' : '-',
+			     flags & VM_EXEC ? 'x' : '-',
+			     flags & VM_MAYSHARE ? 's' : 'p', offset, minor,
+			     ino);
+		len += n;
+		if (len >= size)
+			break;
+		if (name) {
+			int pad = MAPS_NAME_COLUMN - (int)(len - start);
+
+			n = snprintf(buf + len, size - len, "%*s %s", pad > 0 ? pad : 0,
+				     "", name);
+			len += n;
+		}
+		if (len + 1 < size) {
+			buf[len++] = '\n';
+			buf[len] = '\0';
+		}
+	}
+	return len < size ? len : (size ? size - 1 : 0);
+}

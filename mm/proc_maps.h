@@ -1,0 +1,25 @@
+/*
+ * mm/proc_maps.h - an address space as /proc/PID/maps shows it.
+ * Portable.
+ */
+#ifndef MM_PROC_MAPS_H
+#define MM_PROC_MAPS_H
+
+#include "kernel/kernel.h"
+#include "mm/mm_types.h"
+
+/*
+ * show_maps - one line per VMA of @mm, lowest first, in Linux's format:
+ *
+ *   start-end perms offset dev inode          name
+ *   00010000-00018000 r-xp 00000000 00:01 3   /bin/init
+ *
+ * perms are r/w/x and 's' (VM_MAYSHARE) or 'p'; offset, dev and inode
+ * are the file's (0 and 00:00 0 for anonymous memory); the name is the
+ * file's path, "[heap]", "[stack]", or nothing. Names start in column
+ * 50 as on a 32-bit Linux. Into @buf (at most @size bytes, NUL-ended).
+ * Returns: the length written.
+ */
+size_t show_maps(struct mm_struct *mm, char *buf, size_t size);
+
+#endif /* MM_PROC_MAPS_H */
