@@ -15,6 +15,7 @@
 #include "mm/memlayout.h"
 #include "mm/mm.h"
 #include "mm/page_alloc.h"
+#include "mm/vma.h"
 
 static char cmdline[512];
 
@@ -77,6 +78,7 @@ void start_kernel(void)
 	mm_core_init();		/* VMA and mm caches, the zero page */
 	vfs_caches_init();	/* files and inodes */
 	cacheinfo_init(boot_options.cache_alias);
+	trace_placement = boot_options.trace_placement;	/* TRACE=placement */
 	print_banner();
 
 	if (boot_options.selftest) {

@@ -5,6 +5,7 @@
 #   selftest   the kernel's self-tests, in QEMU
 #   boot       a plain boot (what `make qemu` does) reaches the banner
 #              and ends with status 0 when its input says exit
+#   trace      TRACE=placement shows the hand-worked steps of three searches
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
@@ -79,6 +80,9 @@ boot_test() {
     echo "# boot: done"
 }
 run_stage boot '^# boot: done' boot_test
+
+# --- the placement trace against hand-worked searches --------------------
+run_stage trace '^# trace: done' tests/trace/trace_test.sh
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
