@@ -7,6 +7,9 @@
 #              and ends with status 0 when its input says exit
 #   trace      TRACE=placement shows the hand-worked steps of three searches
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
+#   gdb-decode ptwalk's descriptor decoder, on the host
+#   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
+#              kernel stopped in unmapped_area_topdown
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
 # output is kept in build/test/STAGE.log. A stage that crashes, hangs
@@ -86,6 +89,8 @@ run_stage trace '^# trace: done' tests/trace/trace_test.sh
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
+run_stage gdb-decode '^# gdb-decode: done' tests/gdb/test_descriptors.py
+run_stage gdb-helpers '^# gdb-helpers: done' tests/gdb/helpers_test.sh
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

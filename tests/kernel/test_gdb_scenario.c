@@ -5,12 +5,18 @@
  * self-test asks for, so `break-placement 0x3000` stops only here).
  *
  * gdb_scenario holds what the kernel's own lookup (pte_lookup) says
- * about the two pages, for gdb to compare with its own table walk.
+ * about the two pages, for gdb to compare with its own table walk. For
+ * the `tasks` command, a task that never runs ("holes", pid 4242) owns
+ * the mm on the list of all tasks while the placement runs, and the mm
+ * has been switched to once, so it has an ASID.
  */
 #include "kernel/errno.h"
+#include "kernel/sched.h"
+#include "kernel/task.h"
 #include "mm/memory.h"
 #include "mm/mm.h"
 #include "mm/page_alloc.h"
+#include "mm/armv7/pgtable.h"
 #include "mm/vma.h"
 #include "tests/kernel/ktest.h"
 #include "tests/kernel/scenario_holes.h"
@@ -24,10 +30,18 @@ struct gdb_scenario {
 	unsigned long rw_addr, rw_phys;
 	unsigned long ro_addr, ro_phys;
 	unsigned long placed;
+	unsigned int asid;		/* mm_live_asid() after one switch */
 };
 
 /* Not static: gdb reads it. */
 struct gdb_scenario gdb_scenario;
+
+/* On the task list only, never on the run queue: it never runs. */
+static struct task_struct holes_task = {
+	.pid = 4242,
+	.comm = "holes",
+	.state = TASK_SLEEPING,
+};
 
 /* The physical address @addr maps in @mm by pte_lookup(), or 0. */
 static unsigned long kernel_lookup(struct mm_struct *mm, unsigned long addr)
@@ -73,8 +87,16 @@ TEST(holes_with_two_mapped_pages_then_one_placement)
 	       (void *)mm, s->rw_addr, s->rw_phys, s->ro_addr, s->ro_phys);
 	CHECK(s->rw_phys != 0);
 	CHECK_EQ(s->ro_phys, page_to_phys(ZERO_PAGE(0)));
+	switch_mm(&init_mm, mm);
+	switch_mm(mm, &init_mm);
+	s->asid = mm_live_asid(mm);
+	CHECK(s->asid != 0);
 
+	holes_task.mm = mm;
+	list_add_tail(&holes_task.tasks, &task_list);
 	s->placed = unmapped_area_topdown(mm, &info);	/* gdb stops here */
+	list_del(&holes_task.tasks);
+	holes_task.mm = NULL;
 	CHECK_EQ(s->placed, 0xb6f07000);
 	CHECK_EQ(validate_mm(mm), 0);
 
