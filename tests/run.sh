@@ -6,6 +6,7 @@
 #   boot       a plain boot (what `make qemu` does) reaches the banner
 #              and ends with status 0 when its input says exit
 #   trace      TRACE=placement shows the hand-worked steps of three searches
+#   pictures   make pictures draws the scenario's tree and address space
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
 #   gdb-decode ptwalk's descriptor decoder, on the host
 #   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
@@ -86,6 +87,9 @@ run_stage boot '^# boot: done' boot_test
 
 # --- the placement trace against hand-worked searches --------------------
 run_stage trace '^# trace: done' tests/trace/trace_test.sh
+
+# --- make pictures --------------------------------------------------------
+run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
