@@ -6,6 +6,8 @@
 #   make run ELF=prog.elf ARGS="a b"   run one program, exit with its status
 #   make qemu-gdb    boot halted, waiting for gdb;  make gdb   attach gdb
 #   make bench       benchmarks (figures and ratios, never pass/fail)
+#   make pictures    the VMA tree and address space of a scenario, drawn
+#                    with Graphviz into build/pictures/ (SVG and PNG)
 #
 # Boot options, for qemu, run, qemu-gdb and test:
 #   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement  ICOUNT=1
@@ -205,6 +207,33 @@ $(BUILD)/host/hosttests: $(HOST_OBJS)
 host-tests: $(BUILD)/host/hosttests
 
 # ------------------------------------------------------------------------
+# Pictures: the VMA tree of a scenario with holes as Graphviz DOT (one
+# placement's search path highlighted) and the address space as a bar,
+# drawn by a host program built from the portable mm code and the host
+# shim (with its own console, tests/pictures/trace_capture.c, that reads
+# the placement trace back), then rendered to SVG and PNG with dot.
+
+PICTURES_C := $(wildcard tests/pictures/*.c) tests/kernel/scenario_holes.c
+PICTURES_OBJS := $(PICTURES_C:%.c=$(BUILD)/host/%.o) \
+	$(filter $(BUILD)/host/mm/% $(BUILD)/host/kernel/%,$(HOST_OBJS)) \
+	$(filter-out %/shim.o,$(filter $(BUILD)/host/tests/host/shim/%,$(HOST_OBJS)))
+PICTURES := $(BUILD)/pictures
+
+$(PICTURES)/pictures: $(PICTURES_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTLDFLAGS) -o $@ $^ -lm
+
+pictures: $(PICTURES)/pictures | $(DEPS_OK)
+	$(Q)$(PICTURES)/pictures $(PICTURES)
+	$(Q)for f in holes_tree holes_bar; do \
+		for fmt in svg png; do \
+			dot -T$$fmt -o $(PICTURES)/$$f.$$fmt $(PICTURES)/$$f.dot || exit 1; \
+			echo "  DOT     $(PICTURES)/$$f.$$fmt"; \
+		done; \
+	done
+
+# ------------------------------------------------------------------------
 # Running it.
 
 all: kernel user host-tests
@@ -250,8 +279,9 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux
+	check-linux pictures
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
+	$(PICTURES_C:%.c=$(BUILD)/host/%.d) \
 	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d)

@@ -13,7 +13,12 @@
 #   boot       a plain boot (what `make qemu` does) ends with status 0
 #              when its input says exit
 #   shell      a scripted session with the shell, through the serial port
+#   trace      TRACE=placement shows the hand-worked steps of three searches
+#   pictures   make pictures draws the scenario's tree and address space
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
+#   gdb-decode ptwalk's descriptor decoder, on the host
+#   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
+#              kernel stopped in unmapped_area_topdown
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
 # output is kept in build/test/STAGE.log. A stage that crashes, hangs
@@ -99,9 +104,16 @@ run_stage boot '^# boot: done' boot_test
 
 # --- the shell, driven through the serial port ---------------------------
 run_stage shell '^# shell: done' tests/shell/test_session.py
+# --- the placement trace against hand-worked searches --------------------
+run_stage trace '^# trace: done' tests/trace/trace_test.sh
+
+# --- make pictures --------------------------------------------------------
+run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
+run_stage gdb-decode '^# gdb-decode: done' tests/gdb/test_descriptors.py
+run_stage gdb-helpers '^# gdb-helpers: done' tests/gdb/helpers_test.sh
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

@@ -1,0 +1,1 @@
+# qemu/gdb/td - topdown's gdb helpers (see ../topdown.py).

@@ -1,0 +1,89 @@
+# td/vmas.py - `vmas [MM|TASK|PID]`: an address space's VMAs in the format
+# of Linux's /proc/PID/maps, with the free gap below each VMA (and above
+# the highest) on its own line in between.
+import gdb
+
+from td import kernel
+from td.kernel import VM_READ, VM_WRITE, VM_EXEC, VM_MAYSHARE
+
+MAPS_NAME_COLUMN = 48      # Linux pads to 25 + 6 * sizeof(void *) - 1
+
+
+def size_str(n):
+    for unit, shift in (('GiB', 30), ('MiB', 20), ('KiB', 10)):
+        if n >= 1 << shift:
+            return '%.4g %s' % (n / (1 << shift), unit)
+    return '%d B' % n
+
+
+def vma_name(vma, mm):
+    """The last column of /proc/PID/maps: the file, [heap], [stack]."""
+    f = vma['vm_file']
+    start, end = kernel.u(vma['vm_start']), kernel.u(vma['vm_end'])
+    if kernel.u(f):
+        inode = f['f_inode']
+        name = inode['i_name']
+        return name.string() if kernel.u(name) else '(unnamed object)'
+    if start <= kernel.u(mm['brk']) and end >= kernel.u(mm['start_brk']) \
+            and kernel.u(mm['start_brk']):
+        return '[heap]'
+    stack = kernel.u(mm['start_stack'])
+    if stack and start <= stack <= end:
+        return '[stack]'
+    return ''
+
+
+def maps_line(vma, mm):
+    """One line of /proc/PID/maps for @vma."""
+    flags = kernel.u(vma['vm_flags'])
+    perms = ''.join(c if flags & bit else '-' for c, bit in
+                    (('r', VM_READ), ('w', VM_WRITE), ('x', VM_EXEC)))
+    perms += 's' if flags & VM_MAYSHARE else 'p'
+    f = vma['vm_file']
+    offset = kernel.u(vma['vm_pgoff']) << 12 if kernel.u(f) else 0
+    ino = kernel.u(f['f_inode']['i_ino']) if kernel.u(f) else 0
+    line = '%08x-%08x %s %08x 00:00 %d ' % (
+        kernel.u(vma['vm_start']), kernel.u(vma['vm_end']), perms, offset, ino)
+    name = vma_name(vma, mm)
+    if name:
+        line = line.ljust(MAPS_NAME_COLUMN) + name
+    return line
+
+
+def gap_line(start, end, what='gap'):
+    return '  %s %08x-%08x  %#x (%s)' % (what, start, end, end - start,
+                                          size_str(end - start))
+
+
+def show_vmas(mm, how):
+    vmas = list(kernel.vm_area_list(mm))
+    gdb.write('mm %#x (%s): %d VMAs (map_count %d), highest_vm_end %#x\n'
+              % (kernel.u(mm), how, len(vmas), int(mm['map_count']),
+                 kernel.u(mm['highest_vm_end'])))
+    prev_end = 0
+    for vma in vmas:
+        start = kernel.u(vma['vm_start'])
+        if start > prev_end:
+            gdb.write(gap_line(prev_end, start) + '\n')
+        gdb.write(maps_line(vma, mm) + '\n')
+        prev_end = kernel.u(vma['vm_end'])
+    top = kernel.u(mm['task_size'])
+    if top > prev_end:
+        gdb.write(gap_line(prev_end, top, 'top') + '  up to task_size\n')
+
+
+class VmasCommand(gdb.Command):
+    """vmas [MM|TASK|PID]: the VMAs as in /proc/PID/maps, with the gaps.
+
+Each VMA prints as Linux's /proc/PID/maps does it:
+  start-end perms offset dev inode name
+and the free gap below it as a line "  gap START-END  SIZE". The last line
+is the free space from the highest VMA up to task_size. Without an
+argument: current->mm, else the selected frame's `mm`."""
+
+    def __init__(self):
+        super().__init__('vmas', gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        mm, how = kernel.resolve_mm(arg)
+        show_vmas(mm, how)

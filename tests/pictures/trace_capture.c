@@ -1,0 +1,83 @@
+/*
+ * tests/pictures/trace_capture.c - the console of the picture program:
+ * printk() into a buffer, so that the placement trace of mm/unmapped_area.c
+ * can be read back as the search path. (It replaces the host tests'
+ * tests/host/shim/shim.c.)
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kernel/printk.h"
+#include "tests/pictures/pictures.h"
+
+static char buf[64 * 1024];
+static size_t used;
+static bool capturing;
+
+int vprintk(const char *fmt, va_list ap)
+{
+	int n;
+
+	if (!capturing)
+		return vprintf(fmt, ap);
+	n = vsnprintf(buf + used, sizeof(buf) - used, fmt, ap);
+	if (n > 0)
+		used += (size_t)n < sizeof(buf) - used ? (size_t)n :
+			sizeof(buf) - used - 1;
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "panic: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	abort();
+}
+
+void trace_capture_start(void)
+{
+	used = 0;
+	buf[0] = '\0';
+	capturing = true;
+}
+
+/* The trace lines this reads: see placement_begin(), visit() and
+ * placement_found()/placement_fail() in mm/unmapped_area.c. */
+int trace_capture_parse(struct search_path *path)
+{
+	char *line = buf, *next;
+	unsigned long a, b;
+	bool begun = false;
+
+	capturing = false;
+	memset(path, 0, sizeof(*path));
+	for (; *line; line = next) {
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		if (sscanf(line, "placement: unmapped_area_topdown: length %lx, low_limit %lx, high_limit %lx",
+			   &path->length, &a, &path->high_limit) == 3)
+			begun = true;
+		else if (sscanf(line, "placement:   at [%lx, %lx)", &a, &b) == 2 &&
+			 path->nr_visits < MAX_VISITS)
+			path->visit[path->nr_visits++] = a;
+		else if (sscanf(line, "placement:   chose %lx", &a) == 1)
+			path->chosen = a;
+	}
+	return begun && path->nr_visits ? 0 : -1;
+}
