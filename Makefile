@@ -205,6 +205,39 @@ $(BUILD)/host/hosttests: $(HOST_OBJS)
 host-tests: $(BUILD)/host/hosttests
 
 # ------------------------------------------------------------------------
+# Benchmarks (SPEC 12): figures and ratios, never pass/fail, never part of
+# `make test`. See README.md, "Benchmarks".
+#
+# (a) tests/bench/host/: the VMA code of mm/ built for the host as the host
+#     tests build it, but optimised (-O2), without sanitizers and without
+#     CONFIG_DEBUG_VM (no validate_mm() after every change): the figures
+#     are the algorithms', not the checker's.
+# (b) tests/bench/target/: a user program run as init under QEMU with
+#     -icount, where guest nanoseconds are guest instructions.
+
+BENCH_MM_C := mm/vma.c mm/vma_merge.c mm/unmapped_area.c mm/rbtree.c \
+	mm/validate.c
+BENCH_C := $(BENCH_MM_C) $(wildcard tests/bench/host/*.c)
+BENCH_OBJS := $(BENCH_C:%.c=$(BUILD)/bench/%.o)
+BENCHCFLAGS := $(CSTD) $(WARN) -O2 -g -I. -MMD -MP
+BENCH_TARGET_ELF := $(BUILD)/u/tests/bench/target/mmbench.elf
+.SECONDARY: $(BENCH_TARGET_ELF:.elf=.o)
+
+$(BUILD)/bench/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  BENCHCC $<"
+	$(Q)$(HOSTCC) $(BENCHCFLAGS) -c $< -o $@
+
+$(BUILD)/bench/vmabench: $(BENCH_OBJS)
+	@echo "  BENCHLD $@"
+	$(Q)$(HOSTCC) $(BENCHCFLAGS) -o $@ $^
+
+bench: $(BUILD)/bench/vmabench $(BUILD)/kernel.elf $(BENCH_TARGET_ELF)
+	$(Q)$(BUILD)/bench/vmabench
+	$(Q)echo
+	$(Q)MEM=$(MEM) tests/bench/target/run.sh $(BENCH_TARGET_ELF)
+
+# ------------------------------------------------------------------------
 # Running it.
 
 all: kernel user host-tests
@@ -250,8 +283,9 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux
+	check-linux bench
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
-	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d)
+	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) \
+	$(BENCH_TARGET_ELF:.elf=.d)
