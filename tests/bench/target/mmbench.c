@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "procfs.h"
 #include "syscall.h"
 #include "sys/mman.h"
 
@@ -37,8 +38,9 @@ static uint64_t samples[SAMPLES];
 static uint64_t clock_cost;
 
 /*
- * Rows of the table: [op][level] medians. The n of each column: counted
- * in /proc/self/maps, or (-1 when that cannot be read) at least the
+ * Rows of the table: [op][level] medians. The n of each column: the
+ * VMAs counted in /proc/self/maps at the start plus those the benchmark
+ * made since, or (-1 when the file cannot be read) at least the
  * reserve's VMAs.
  */
 static const char *op_names[MAX_OPS];
@@ -349,18 +351,23 @@ static void print_table(void)
 int main(void)
 {
 	unsigned long reserve;
-	long next = 0, have, reserve_vmas = 1;
+	long next = 0, base, reserve_vmas = 1;
 	int level;
 
+	proc_ensure();		/* under Linux, as /init: mount /proc */
 	measure_clock();
 	/* The reserve first, so it sits highest; the work goes below it. */
 	reserve = map_anon(RESERVE_PAGES * PAGE, PROT_NONE);
+	/*
+	 * Counted once, while it is short: the file may be cut off at some
+	 * size (topdown's snapshot is), and each split adds exactly two.
+	 */
+	base = count_vmas() - 1;
 	for (level = 0; level < NR_LEVELS; level++) {
-		have = count_vmas();
 		reserve_vmas += grow_to(reserve, &next,
-					have > 0 ? have : reserve_vmas,
+					(base > 0 ? base : 0) + reserve_vmas,
 					level_target[level]);
-		level_n[level] = count_vmas();
+		level_n[level] = base > 0 ? base + reserve_vmas : -1;
 		level_min[level] = reserve_vmas;
 		bench_mmap_munmap(level);
 		bench_mprotect(level);
@@ -368,10 +375,10 @@ int main(void)
 		bench_faults(level);
 	}
 	say("make bench (b): target, QEMU vexpress-a9 with -icount shift=0: guest instructions per operation\n");
-	say("  each figure: the median of %d, the cost of the clock_gettime() pair (%llu instructions) taken off\n",
+	say("  each figure: the median of %d, the cost of the clock_gettime() pair (%llu) taken off;\n",
 	    SAMPLES, (unsigned long long)clock_cost);
-	say("  n: the VMAs of the process (lines of /proc/self/maps) while it was measured\n");
-	say("  (n>=k: /proc/self/maps could not be read; k VMAs are the benchmark's own)\n\n");
+	say("  the global timer ticks at 100 MHz, so figures are to 10 instructions\n");
+	say("  n: the VMAs of the process before the operation's own mappings (n>=k: /proc/self/maps unreadable)\n\n");
 	print_table();
 	say("# mmbench: done\n");
 	return 0;

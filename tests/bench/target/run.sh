@@ -4,14 +4,17 @@
 # print what it prints. Never fails: when the kernel cannot run it yet,
 # it says what is missing instead of printing figures.
 #
-# Environment: MEM (as for qemu/qemu.sh), BENCH_TIMEOUT (seconds, 600).
+# Environment: KERNEL (the kernel to boot, with kernel.sym beside it;
+# default build/kernel.elf), MEM (as for qemu/qemu.sh), BENCH_TIMEOUT
+# (seconds, default 600).
 set -u
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 elf=$1
 out=$top/build/bench
 log=$out/target.log
-sym=$top/build/kernel.sym
+export KERNEL=${KERNEL:-$top/build/kernel.elf}
+sym=$(dirname "$KERNEL")/kernel.sym
 mkdir -p "$out"
 
 # What the program needs from the kernel, by the names of its handlers.
