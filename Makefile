@@ -234,6 +234,63 @@ pictures: $(PICTURES)/pictures | $(DEPS_OK)
 	done
 
 # ------------------------------------------------------------------------
+# Benchmarks (SPEC 12): figures and ratios, never pass/fail, never part of
+# `make test`. See README.md, "Benchmarks".
+#
+# (a) tests/bench/host/: the VMA code of mm/ built for the host as the host
+#     tests build it, but optimised (-O2), without sanitizers and without
+#     CONFIG_DEBUG_VM (no validate_mm() after every change): the figures
+#     are the algorithms', not the checker's.
+# (b) tests/bench/target/: a user program run as init under QEMU with
+#     -icount, where guest nanoseconds are guest instructions, on a kernel
+#     of its own: the same sources, -O2, CONFIG_DEBUG_VM off.
+
+BENCH_MM_C := mm/vma.c mm/vma_merge.c mm/unmapped_area.c mm/rbtree.c \
+	mm/vma_tree_show.c \
+	mm/validate.c
+BENCH_C := $(BENCH_MM_C) $(wildcard tests/bench/host/*.c)
+BENCH_OBJS := $(BENCH_C:%.c=$(BUILD)/bench/host/%.o)
+BENCHCFLAGS := $(CSTD) $(WARN) -O2 -g -I. -MMD -MP
+
+$(BUILD)/bench/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  BENCHCC $<"
+	$(Q)$(HOSTCC) $(BENCHCFLAGS) -c $< -o $@
+
+$(BUILD)/bench/vmabench: $(BENCH_OBJS)
+	@echo "  BENCHLD $@"
+	$(Q)$(HOSTCC) $(BENCHCFLAGS) -o $@ $^
+
+BENCH_KDIR := $(BUILD)/bench/kernel
+BENCH_KERNEL := $(BENCH_KDIR)/kernel.elf
+BENCH_KOBJS := $(KERNEL_OBJS:$(BUILD)/k/%=$(BENCH_KDIR)/%)
+BENCH_KCFLAGS := $(filter-out -Og $(MMDEBUG),$(KCFLAGS)) -O2
+BENCH_TARGET_ELF := $(BUILD)/u/tests/bench/target/mmbench.elf
+.SECONDARY: $(BENCH_TARGET_ELF:.elf=.o)
+
+$(BENCH_KDIR)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  BENCHCC $<"
+	$(Q)$(CC) $(BENCH_KCFLAGS) -c $< -o $@
+
+$(BENCH_KDIR)/%.o: %.S | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  BENCHAS $<"
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(BENCH_KERNEL): $(BENCH_KOBJS) linker.ld
+	@echo "  BENCHLD $@"
+	$(Q)$(CC) $(BENCH_KCFLAGS) -nostdlib -static -T linker.ld \
+		-Wl,--no-warn-rwx-segments -o $@ $(BENCH_KOBJS) -lgcc
+	$(Q)$(NM) -n $@ > $(BENCH_KDIR)/kernel.sym
+
+bench: $(BUILD)/bench/vmabench $(BENCH_KERNEL) $(BENCH_TARGET_ELF)
+	$(Q)$(BUILD)/bench/vmabench
+	$(Q)echo
+	$(Q)MEM=$(MEM) KERNEL=$(BENCH_KERNEL) \
+		tests/bench/target/run.sh $(BENCH_TARGET_ELF)
+
+# ------------------------------------------------------------------------
 # Running it.
 
 all: kernel user host-tests
@@ -279,9 +336,10 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux pictures
+	check-linux pictures bench
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \
 	$(PICTURES_C:%.c=$(BUILD)/host/%.d) \
-	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d)
+	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) \
+	$(BENCH_KOBJS:.o=.d) $(BENCH_TARGET_ELF:.elf=.d)

@@ -1,0 +1,385 @@
+/*
+ * tests/bench/target/mmbench.c - part (b) of `make bench`: what the mm
+ * system calls and the two kinds of anonymous fault cost on topdown, in
+ * guest instructions, at a growing number n of VMAs.
+ *
+ * Run as init under QEMU with -icount shift=0 (tests/bench/target/run.sh):
+ * the Cortex-A9 global timer then advances 1 ns per guest instruction, so
+ * CLOCK_MONOTONIC counts instructions and the figures repeat exactly.
+ * Each operation is bracketed by two clock_gettime() calls; the cost of
+ * an empty bracket (the calls themselves) is taken off.
+ *
+ * The n VMAs come from one PROT_NONE reserve in which every other page is
+ * made PROT_READ (each mprotect splits off two VMAs). The operations run
+ * beside it, on mappings made for them, so what changes from one n to
+ * the next is only the size of the tree.
+ *
+ * Prints a table, then "# mmbench: done"; the exit status is 0, or 1 if a
+ * system call failed (then the figures would mean nothing).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "procfs.h"
+#include "syscall.h"
+#include "sys/mman.h"
+
+#define PAGE 4096UL
+#define SAMPLES 15		/* per operation and n; the median counts */
+#define NR_LEVELS 4
+#define MAX_OPS 10
+
+/* Aim for these n; 0: only the program's own VMAs. */
+static const long level_target[NR_LEVELS] = { 0, 100, 1000, 10000 };
+/* Each split uses two pages of the reserve and adds two VMAs. */
+#define RESERVE_PAGES (10000 + 2)
+
+static uint64_t samples[SAMPLES];
+static uint64_t clock_cost;
+
+/*
+ * Rows of the table: [op][level] medians. The n of each column: the
+ * VMAs counted in /proc/self/maps at the start plus those the benchmark
+ * made since, or (-1 when the file cannot be read) at least the
+ * reserve's VMAs.
+ */
+static const char *op_names[MAX_OPS];
+static uint64_t medians[MAX_OPS][NR_LEVELS];
+static long level_n[NR_LEVELS], level_min[NR_LEVELS];
+static int nr_ops;
+
+/* printf() without stdio's buffers: nothing here may call malloc. */
+static void say(const char *fmt, ...)
+{
+	static char line[256];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (len > (int)sizeof(line) - 1)
+		len = sizeof(line) - 1;
+	sys_write(1, line, len);
+}
+
+static void die(const char *what, long ret)
+{
+	say("mmbench: %s failed: %ld\n", what, ret);
+	sys_exit_group(1);
+}
+
+/* The guest clock: instructions since boot under -icount shift=0. */
+static inline uint64_t now(void)
+{
+	struct linux_timespec ts;
+
+	sys_clock_gettime(LINUX_CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- samples ---------------------------------------------------------- */
+
+static uint64_t median(void)
+{
+	uint64_t sorted[SAMPLES], t;
+	int i, j;
+
+	for (i = 0; i < SAMPLES; i++)
+		sorted[i] = samples[i];
+	for (i = 1; i < SAMPLES; i++)
+		for (j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+			t = sorted[j];
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = t;
+		}
+	return sorted[SAMPLES / 2];
+}
+
+/* File the median of samples[] as operation @name at level @level. */
+static void record(const char *name, int level)
+{
+	int op;
+
+	for (op = 0; op < nr_ops; op++)
+		if (op_names[op] == name)
+			break;
+	if (op == nr_ops) {
+		if (nr_ops == MAX_OPS)
+			die("record (too many operations)", 0);
+		op_names[nr_ops++] = name;
+	}
+	medians[op][level] = median();
+}
+
+/* An empty bracket, to take off every figure. */
+static void measure_clock(void)
+{
+	uint64_t t0;
+	int i;
+
+	for (i = 0; i < SAMPLES; i++) {
+		t0 = now();
+		samples[i] = now() - t0;
+	}
+	clock_cost = median();
+}
+
+/* The cost of the bracket [@t0, @t1) without the brackets' own. */
+static uint64_t cost(uint64_t t0, uint64_t t1)
+{
+	return t1 - t0 > clock_cost ? t1 - t0 - clock_cost : 0;
+}
+
+/* ---- the operations, SAMPLES times each ------------------------------- */
+
+static unsigned long map_anon(unsigned long len, int prot)
+{
+	long addr = sys_mmap2(0, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			      0);
+
+	if (sys_is_err(addr))
+		die("mmap2", addr);
+	return addr;
+}
+
+static void unmap(unsigned long addr, unsigned long len)
+{
+	long ret = sys_munmap(addr, len);
+
+	if (ret)
+		die("munmap", ret);
+}
+
+/* mmap one page, then munmap it: the same free gap every time. */
+static void bench_mmap_munmap(int level)
+{
+	static uint64_t unmaps[SAMPLES];
+	unsigned long addr;
+	uint64_t t0, t1;
+	int i;
+
+	for (i = 0; i < SAMPLES; i++) {
+		t0 = now();
+		addr = map_anon(PAGE, PROT_READ | PROT_WRITE);
+		t1 = now();
+		samples[i] = cost(t0, t1);
+		t0 = now();
+		unmap(addr, PAGE);
+		t1 = now();
+		unmaps[i] = cost(t0, t1);
+	}
+	record("mmap 1 page, anon", level);
+	for (i = 0; i < SAMPLES; i++)
+		samples[i] = unmaps[i];
+	record("munmap 1 page", level);
+}
+
+static void protect(unsigned long addr, unsigned long len, int prot)
+{
+	long ret = sys_mprotect(addr, len, prot);
+
+	if (ret)
+		die("mprotect", ret);
+}
+
+/* The middle page of three: split into three VMAs, then merge back. */
+static void bench_mprotect(int level)
+{
+	static uint64_t merges[SAMPLES];
+	unsigned long r = map_anon(3 * PAGE, PROT_READ | PROT_WRITE);
+	uint64_t t0, t1;
+	int i;
+
+	for (i = 0; i < SAMPLES; i++) {
+		t0 = now();
+		protect(r + PAGE, PAGE, PROT_READ);
+		t1 = now();
+		samples[i] = cost(t0, t1);
+		t0 = now();
+		protect(r + PAGE, PAGE, PROT_READ | PROT_WRITE);
+		t1 = now();
+		merges[i] = cost(t0, t1);
+	}
+	record("mprotect, split in 3", level);
+	for (i = 0; i < SAMPLES; i++)
+		samples[i] = merges[i];
+	record("mprotect, merge back", level);
+	unmap(r, 3 * PAGE);
+}
+
+/* Move the break up a page and back (the heap VMA grows and shrinks). */
+static void bench_brk(int level)
+{
+	static uint64_t shrinks[SAMPLES];
+	unsigned long base = sys_brk(0), ret;
+	uint64_t t0, t1;
+	int i;
+
+	/* The heap VMA exists from here on: the first grow is no special. */
+	if (sys_brk(base + PAGE) != base + PAGE)
+		die("brk (setup)", 0);
+	base += PAGE;
+	for (i = 0; i < SAMPLES; i++) {
+		t0 = now();
+		ret = sys_brk(base + PAGE);
+		t1 = now();
+		if (ret != base + PAGE)
+			die("brk (grow)", ret);
+		samples[i] = cost(t0, t1);
+		t0 = now();
+		ret = sys_brk(base);
+		t1 = now();
+		if (ret != base)
+			die("brk (shrink)", ret);
+		shrinks[i] = cost(t0, t1);
+	}
+	record("brk, grow 1 page", level);
+	for (i = 0; i < SAMPLES; i++)
+		samples[i] = shrinks[i];
+	record("brk, shrink 1 page", level);
+	sys_brk(base - PAGE);
+}
+
+/*
+ * Faults on a fresh private anonymous mapping, one page per sample: a
+ * read maps the zero page, a write after it replaces the zero page by a
+ * zeroed page of its own, a first write to an untouched page gets one
+ * directly. The first touch of the mapping may also allocate a page
+ * table; the median leaves that out.
+ */
+static void bench_faults(int level)
+{
+	static uint64_t cows[SAMPLES];
+	unsigned long r = map_anon(SAMPLES * PAGE, PROT_READ | PROT_WRITE);
+	unsigned long w = map_anon(SAMPLES * PAGE, PROT_READ | PROT_WRITE);
+	volatile char *p;
+	uint64_t t0, t1;
+	int i;
+
+	for (i = 0; i < SAMPLES; i++) {
+		p = (volatile char *)(r + i * PAGE);
+		t0 = now();
+		(void)*p;
+		t1 = now();
+		samples[i] = cost(t0, t1);
+		t0 = now();
+		*p = 1;
+		t1 = now();
+		cows[i] = cost(t0, t1);
+	}
+	record("read fault, zero page", level);
+	for (i = 0; i < SAMPLES; i++)
+		samples[i] = cows[i];
+	record("write fault after read", level);
+	for (i = 0; i < SAMPLES; i++) {
+		p = (volatile char *)(w + i * PAGE);
+		t0 = now();
+		*p = 1;
+		t1 = now();
+		samples[i] = cost(t0, t1);
+	}
+	record("write fault, untouched", level);
+	unmap(r, SAMPLES * PAGE);
+	unmap(w, SAMPLES * PAGE);
+}
+
+/* ---- n ---------------------------------------------------------------- */
+
+/*
+ * The number of VMAs: the lines of /proc/self/maps.
+ * Returns: that number, or -1 when the file cannot be read.
+ */
+static long count_vmas(void)
+{
+	static char buf[16384];
+	long fd = sys_open("/proc/self/maps", LINUX_O_RDONLY, 0), got, i;
+	long lines = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((got = sys_read(fd, buf, sizeof(buf))) > 0)
+		for (i = 0; i < got; i++)
+			lines += buf[i] == '\n';
+	sys_close(fd);
+	return got < 0 ? -1 : lines;
+}
+
+/*
+ * Split the reserve until the address space has about @target VMAs:
+ * make page 2k+1 of the reserve PROT_READ, for k = *@next, *@next + 1 ...
+ * Each such page splits one PROT_NONE VMA into three.
+ * Returns: the VMAs added.
+ */
+static long grow_to(unsigned long reserve, long *next, long have,
+		    long target)
+{
+	long added = 0;
+
+	while (have + added + 2 <= target &&
+	       2 * *next + 2 < RESERVE_PAGES) {
+		protect(reserve + (2 * *next + 1) * PAGE, PAGE, PROT_READ);
+		(*next)++;
+		added += 2;
+	}
+	return added;
+}
+
+static void print_table(void)
+{
+	char head[16];
+	int op, level;
+
+	say("%-24s", "operation");
+	for (level = 0; level < NR_LEVELS; level++) {
+		if (level_n[level] > 0)
+			snprintf(head, sizeof(head), "n=%ld", level_n[level]);
+		else
+			snprintf(head, sizeof(head), "n>=%ld",
+				 level_min[level]);
+		say("  %10s", head);
+	}
+	say("\n");
+	for (op = 0; op < nr_ops; op++) {
+		say("%-24s", op_names[op]);
+		for (level = 0; level < NR_LEVELS; level++)
+			say("  %10llu", (unsigned long long)medians[op][level]);
+		say("\n");
+	}
+}
+
+int main(void)
+{
+	unsigned long reserve;
+	long next = 0, base, reserve_vmas = 1;
+	int level;
+
+	proc_ensure();		/* under Linux, as /init: mount /proc */
+	measure_clock();
+	/* The reserve first, so it sits highest; the work goes below it. */
+	reserve = map_anon(RESERVE_PAGES * PAGE, PROT_NONE);
+	/*
+	 * Counted once, while it is short: the file may be cut off at some
+	 * size (topdown's snapshot is), and each split adds exactly two.
+	 */
+	base = count_vmas() - 1;
+	for (level = 0; level < NR_LEVELS; level++) {
+		reserve_vmas += grow_to(reserve, &next,
+					(base > 0 ? base : 0) + reserve_vmas,
+					level_target[level]);
+		level_n[level] = base > 0 ? base + reserve_vmas : -1;
+		level_min[level] = reserve_vmas;
+		bench_mmap_munmap(level);
+		bench_mprotect(level);
+		bench_brk(level);
+		bench_faults(level);
+	}
+	say("make bench (b): target, QEMU vexpress-a9 with -icount shift=0: guest instructions per operation\n");
+	say("  each figure: the median of %d, the cost of the clock_gettime() pair (%llu) taken off;\n",
+	    SAMPLES, (unsigned long long)clock_cost);
+	say("  the global timer ticks at 100 MHz, so figures are to 10 instructions\n");
+	say("  n: the VMAs of the process before the operation's own mappings (n>=k: /proc/self/maps unreadable)\n\n");
+	print_table();
+	say("# mmbench: done\n");
+	return 0;
+}
