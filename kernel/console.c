@@ -24,10 +24,16 @@ void console_interrupt(void)
 {
 	int c;
 
+	/*
+	 * Acknowledge first, then drain: a byte that arrives after the
+	 * FIFO was found empty raises the interrupt again. (The other
+	 * order loses it until the next byte comes: the interrupt of a
+	 * byte that arrived during the drain would be cleared unread.)
+	 */
+	uart_clear_rx_irq();
 	while ((c = uart_getc_nowait()) >= 0)
 		if (rx_head - rx_tail < RX_RING_SIZE)
 			rx_ring[rx_head++ % RX_RING_SIZE] = (char)c;
-	uart_clear_rx_irq();
 	wake_up(rx_ring);
 }
 
