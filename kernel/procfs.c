@@ -28,13 +28,20 @@
 #include "mm/vma.h"
 #include "mm/vmstat.h"
 
-#define PROC_BUF_ORDER 4		/* 64 KiB of text at most */
-#define PROC_BUF_SIZE (PAGE_SIZE << PROC_BUF_ORDER)
+/*
+ * The text of a file is made at open into a buffer of 64 KiB, and made
+ * again into one twice as large while it does not fit, up to the largest
+ * block the page allocator has (4 MiB: /proc/self/maps of 65530 VMAs
+ * takes 3.3 MB).
+ */
+#define PROC_BUF_ORDER 4
+#define PROC_BUF_MAX_ORDER (MAX_ORDER - 1)
 
 /* The generated text of one open /proc file. */
 struct proc_buf {
 	char *text;
 	size_t len;
+	unsigned int order;		/* of the pages holding text */
 };
 
 struct proc_entry {
@@ -159,12 +166,22 @@ static int proc_open(struct file *file)
 	pb = kzalloc(sizeof(*pb));
 	if (!pb)
 		return -ENOMEM;
-	pb->text = (char *)__get_free_pages(GFP_KERNEL, PROC_BUF_ORDER);
-	if (!pb->text) {
-		kfree(pb);
-		return -ENOMEM;
+	for (pb->order = PROC_BUF_ORDER;; pb->order++) {
+		size_t size = PAGE_SIZE << pb->order;
+
+		pb->text = (char *)__get_free_pages(GFP_KERNEL, pb->order);
+		if (!pb->text) {
+			kfree(pb);
+			return -ENOMEM;
+		}
+		pb->len = e->show(pb->text, size);
+		/* A show function stops one byte short of a full buffer. */
+		if (pb->len + 1 < size || pb->order == PROC_BUF_MAX_ORDER) {
+			pb->len = min(pb->len, size - 1);
+			break;
+		}
+		free_pages((unsigned long)pb->text, pb->order);
 	}
-	pb->len = e->show(pb->text, PROC_BUF_SIZE);
 	file->private_data = pb;
 	return 0;
 }
@@ -219,7 +236,7 @@ static void proc_release(struct file *file)
 
 	if (!pb)
 		return;
-	free_pages((unsigned long)pb->text, PROC_BUF_ORDER);
+	free_pages((unsigned long)pb->text, pb->order);
 	kfree(pb);
 }
 

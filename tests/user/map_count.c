@@ -24,6 +24,7 @@
  * Observed on 6.1 armmp.
  */
 #include "kernel/errno.h"
+#include "procfs.h"
 #include "mm/memlayout.h"
 #include "sys/mman.h"
 #include "syscall.h"
@@ -36,6 +37,7 @@ static unsigned long three;	/* a 3-page VMA mapped before the fill */
 static unsigned long lowest;	/* the last (lowest) page the fill mapped */
 static long filled;		/* how many pages the fill mapped */
 static long fill_err;		/* and why it stopped */
+static long lines_before;	/* lines of /proc/self/maps before the fill */
 
 /* Map one page at a time, alternating protections, until mmap fails. */
 static void fill(void)
@@ -63,6 +65,33 @@ static void test_limit_reached(void)
 	CHECK_EQ(fill_err, -ENOMEM);
 	CHECK(filled <= DEFAULT_MAX_MAP_COUNT);
 	CHECK(filled >= DEFAULT_MAX_MAP_COUNT - 64);
+}
+
+/* The lines of /proc/self/maps, read in pieces; or -errno. */
+static long maps_lines(void)
+{
+	static char buf[4096];	/* static: reading must not map anything */
+	long fd = sys_open("/proc/self/maps", 0 /* O_RDONLY */, 0);
+	long n, i, lines = 0;
+
+	if (fd < 0)
+		return fd;
+	while ((n = sys_read(fd, buf, sizeof(buf))) > 0)
+		for (i = 0; i < n; i++)
+			lines += buf[i] == '\n';
+	sys_close(fd);
+	return n < 0 ? n : lines;
+}
+
+/*
+ * /proc/self/maps lists every VMA, also at the limit (Linux streams it
+ * through seq_file; the file is 3 MB then): one line more per mapping
+ * the fill made.
+ */
+static void test_maps_lists_all(void)
+{
+	CHECK(lines_before > 0);
+	CHECK_EQ(maps_lines(), lines_before + filled);
 }
 
 /* At the limit, nothing that needs one more VMA succeeds. */
@@ -110,8 +139,10 @@ int main(void)
 		return 1;
 	}
 	three = (unsigned long)ret;
+	lines_before = proc_ensure() ? maps_lines() : -1;
 	fill();		/* its first page is PROT_NONE: no merge with three */
 	utest_run("limit_reached", test_limit_reached);
+	utest_run("maps_lists_every_vma", test_maps_lists_all);
 	utest_run("split_refused_at_limit", test_split_refused_at_limit);
 	utest_run("head_unmap_allowed", test_head_unmap_allowed);
 	utest_run("room_after_unmap", test_room_after_unmap);
