@@ -301,8 +301,10 @@ QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
 qemu: all
 	$(Q)$(QEMU_OPTS) qemu/qemu.sh
 
-run: kernel
+# The image is packed anew for each run: it holds whichever ELF was given.
+run: kernel $(ELF)
 	@test -n "$(ELF)" || { echo "usage: make run ELF=path/to/prog.elf ARGS=\"a b\""; exit 2; }
+	$(Q)rm -f $(BUILD)/run/initramfs.cpio
 	$(Q)$(MAKE) --no-print-directory INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		ELF=$(ELF) $(BUILD)/run/initramfs.cpio
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \

@@ -10,6 +10,8 @@
 #              CACHE_ALIAS=on
 #   oom        MEM=32M: a task runs out of memory and is killed, the
 #              kernel goes on, every page comes back
+#   makerun    make run ELF=... ARGS=...: a program without newlib sees
+#              its argv and auxv; an exit status comes back through make
 #   boot       a plain boot (what `make qemu` does) ends with status 0
 #              when its input says exit
 #   shell      a scripted session with the shell, through the serial port
@@ -101,6 +103,9 @@ boot_test() {
     echo "# boot: done"
 }
 run_stage boot '^# boot: done' boot_test
+
+# --- make run -------------------------------------------------------------
+run_stage makerun '^# makerun: done' tests/makerun_test.sh
 
 # --- the shell, driven through the serial port ---------------------------
 run_stage shell '^# shell: done' tests/shell/test_session.py
