@@ -13,11 +13,20 @@
  * [highest_vm_end, infinity). A gap is usable when its part inside
  * [low_limit, high_limit) is at least length + align_mask long: then an
  * aligned start exists whatever the gap's own alignment.
+ *
+ * The gap below a stack (VM_GROWSDOWN) ends at vm_start_gap(), its
+ * vm_start less the 1 MiB stack guard gap: the searches never hand out
+ * the guard gap (Linux since 4.12; only MAP_FIXED may go there). Linux
+ * takes the guard off in rb_subtree_gap too; here rb_subtree_gap stays
+ * the plain gap of the seeds, which is never smaller than the usable one,
+ * so it still only skips subtrees that cannot help, and the guard is
+ * taken off where one gap is tested.
  */
 #include <stdarg.h>
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "mm/debug.h"
+#include "mm/mmap.h"
 #include "mm/vma_internal.h"
 #include "mm/vma.h"
 
@@ -135,7 +144,7 @@ unsigned long unmapped_area(struct mm_struct *mm,
 
 	while (true) {
 		/* Lower gaps first: the left subtree, if it may hold one. */
-		gap_end = vma->vm_start;
+		gap_end = vm_start_gap(vma);
 		if (gap_end >= low_limit && vma->vm_rb.rb_left) {
 			struct vm_area_struct *left =
 				rb_to_vma(vma->vm_rb.rb_left);
@@ -153,7 +162,8 @@ check_current:
 		/* Then the gap below this node. */
 		if (gap_start > high_limit)
 			return placement_fail("the gaps from here on start above high_limit");
-		if (gap_end >= low_limit && gap_end - gap_start >= length) {
+		if (gap_end >= low_limit && gap_end > gap_start &&
+		    gap_end - gap_start >= length) {
 			trace("  the gap below fits");
 			goto found;
 		}
@@ -187,7 +197,7 @@ check_current:
 			vma = visit(rb_to_vma(rb_parent(prev)));
 			if (prev == vma->vm_rb.rb_left) {
 				gap_start = vma_prev_end(vma);
-				gap_end = vma->vm_start;
+				gap_end = vm_start_gap(vma);
 				goto check_current;
 			}
 		}
@@ -285,10 +295,11 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 
 check_current:
 		/* Then the gap below this node. */
-		gap_end = vma->vm_start;
+		gap_end = vm_start_gap(vma);
 		if (gap_end < low_limit)
 			return placement_fail("the gaps from here on end below low_limit");
-		if (gap_start <= high_limit && gap_end - gap_start >= length) {
+		if (gap_start <= high_limit && gap_end > gap_start &&
+		    gap_end - gap_start >= length) {
 			trace("  the gap below fits");
 			goto found;
 		}

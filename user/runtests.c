@@ -6,7 +6,7 @@
  *
  * For every line of LIST (default /tests/PROGRAMS, format in its header)
  * whose WHERE is "both" or WHERE (default "topdown"), and whose program
- * contains FILTER (default: all):
+ * contains FILTER (default: all; "a,b" for programs that contain a or b):
  *
  *	1. read nr_free_pages from /proc/vmstat;
  *	2. start the program with its arguments (fork + execve) and wait
@@ -100,9 +100,29 @@ static int split(char *line, char **words, int max)
 	return n;
 }
 
+/* Does @path contain one of the comma-separated words of @filter? */
+static bool matches(const char *path, const char *filter)
+{
+	char word[64];
+	size_t n;
+
+	for (;;) {
+		n = strcspn(filter, ",");
+		if (n < sizeof(word)) {
+			memcpy(word, filter, n);
+			word[n] = '\0';
+			if (strstr(path, word))
+				return true;
+		}
+		if (!filter[n])
+			return false;
+		filter += n + 1;
+	}
+}
+
 /*
  * Parse one non-comment line into runs[], if it is meant for @where and
- * its program contains @filter. A malformed line is a failed case.
+ * its program matches @filter. A malformed line is a failed case.
  */
 static void parse_line(char *line, int lineno, const char *where,
 		       const char *filter)
@@ -126,7 +146,7 @@ static void parse_line(char *line, int lineno, const char *where,
 	}
 	if (strcmp(words[0], "both") != 0 && strcmp(words[0], where) != 0)
 		return;
-	if (!strstr(words[2], filter))
+	if (!matches(words[2], filter))
 		return;
 	r = &runs[nr_runs++];
 	r->lineno = lineno;

@@ -281,6 +281,34 @@ TEST(bottomup_colour_alignment)
 }
 
 /* ---------------------------------------------------------------------
+ * The stack's guard gap
+ */
+
+/*
+ * A stack S (VM_GROWSDOWN) at PG(300), A at [0, 4): the gap below S ends
+ * at vm_start_gap(S) = PG(300) - 256 pages = PG(44) for both searches
+ * (Linux since 4.12): bottom-up, 40 pages still fit at PG(4), 41 do not;
+ * top-down below PG(300), one page goes at PG(43), not PG(299).
+ */
+TEST(searches_leave_the_stack_guard_gap)
+{
+	struct mm_struct *mm = vmt_mm_new();
+	unsigned long guard = STACK_GUARD_GAP / PAGE_SIZE;
+
+	vmt_add(mm, PG(0), PG(4), VM_READ | VM_WRITE, NULL, 0);
+	vmt_add(mm, PG(300), PG(304), VM_READ | VM_WRITE | VM_GROWSDOWN,
+		NULL, 0);
+	CHECK_EQ(guard, 256);
+	CHECK_EQ(bottomup(mm, 40, PG(0), PG(400), 0, 0), PG(4));
+	CHECK_EQ(bottomup(mm, 41, PG(0), PG(400), 0, 0), PG(304));
+	CHECK_EQ(bottomup(mm, 41, PG(0), PG(300), 0, 0), NOMEM);
+	CHECK_EQ(topdown(mm, 1, PG(0), PG(300), 0, 0), PG(43));
+	CHECK_EQ(topdown(mm, 40, PG(0), PG(300), 0, 0), PG(4));
+	CHECK_EQ(topdown(mm, 41, PG(0), PG(300), 0, 0), NOMEM);
+	vmt_mm_free(mm);
+}
+
+/* ---------------------------------------------------------------------
  * Edge cases of the request
  */
 

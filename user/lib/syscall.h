@@ -35,6 +35,7 @@
 #define __NR_munmap 91
 #define __NR_wait4 114
 #define __NR_mprotect 125
+#define __NR_personality 136
 #define __NR_sched_yield 158
 #define __NR_mmap2 192		/* offset in 4096-byte units */
 #define __NR_fstat64 197
@@ -163,6 +164,19 @@ static inline long sys_close(int fd)
 static inline long sys_lseek(int fd, long offset, int whence)
 {
 	return syscall3(__NR_lseek, fd, offset, whence);
+}
+
+/*
+ * personality(2): set the execution domain flags to @persona and return
+ * the old ones; 0xffffffff only reads them. Of the flags, the mm code
+ * looks at LINUX_ADDR_COMPAT_LAYOUT: the next execve() picks the legacy
+ * bottom-up layout. (Linux's own flags on ARM start as 0x800000,
+ * ADDR_LIMIT_32BIT; keep them: or in what you add.)
+ */
+#define LINUX_ADDR_COMPAT_LAYOUT 0x0200000
+static inline long sys_personality(unsigned long persona)
+{
+	return syscall1(__NR_personality, persona);
 }
 
 /* getpid(2): the caller's process id (never fails). */
