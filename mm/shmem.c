@@ -15,6 +15,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "mm/mmap.h"
 #include "mm/shmem.h"
 
 /*
@@ -63,10 +64,17 @@ struct file *shmem_kernel_file_setup(const char *name, unsigned long size)
  */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
+	unsigned long size = vma->vm_end - vma->vm_start;
 	struct file *file;
 
-	file = shmem_kernel_file_setup(SHMEM_ZERO_NAME,
-				       vma->vm_end - vma->vm_start);
+	/*
+	 * The object is charged as a whole when it is made, whatever the
+	 * protection, unless MAP_NORESERVE (Linux's shmem_acct_size).
+	 */
+	if (!(vma->vm_flags & VM_NORESERVE) &&
+	    vm_enough_memory(size >> PAGE_SHIFT))
+		return -ENOMEM;
+	file = shmem_kernel_file_setup(SHMEM_ZERO_NAME, size);
 	if (!file)
 		return -ENOMEM;
 	if (vma->vm_file)

@@ -26,6 +26,7 @@ struct file *shmem_kernel_file_setup(const char *name, unsigned long size);
  * vm_end set) by a new object of its size: it becomes vma->vm_file (a
  * previous vm_file is put) and vm_pgoff is 0, so page i of the VMA is
  * page i of the object. Call before the VMA is linked (mmap_region).
+ * The object's size is charged (vm_enough_memory) unless VM_NORESERVE.
  * Returns: 0, or -ENOMEM (then @vma is unchanged).
  */
 int shmem_zero_setup(struct vm_area_struct *vma);
