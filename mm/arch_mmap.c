@@ -82,6 +82,24 @@ static bool fixed_or_hint(struct mm_struct *mm, struct file *file,
 	return false;
 }
 
+/*
+ * A search for @len bytes in [@low, @high); with @do_align, at the colour
+ * of file page @pgoff (the low bits of the address, within SHMLBA, equal
+ * those of the file offset).
+ */
+static void set_request(struct vm_unmapped_area_info *info,
+			unsigned long flags, unsigned long len,
+			unsigned long low, unsigned long high, bool do_align,
+			unsigned long pgoff)
+{
+	info->flags = flags;
+	info->length = len;
+	info->low_limit = low;
+	info->high_limit = high;
+	info->align_mask = do_align ? (PAGE_MASK & (SHMLBA - 1)) : 0;
+	info->align_offset = pgoff << PAGE_SHIFT;
+}
+
 /* See mm/mmap.h. Bottom-up: the lowest gap between mmap_base and the top. */
 unsigned long arch_get_unmapped_area(struct mm_struct *mm, struct file *file,
 				     unsigned long addr, unsigned long len,
@@ -97,11 +115,8 @@ unsigned long arch_get_unmapped_area(struct mm_struct *mm, struct file *file,
 			  &do_align))
 		return result;
 
-	info.length = len;
-	info.low_limit = mm->mmap_base;
-	info.high_limit = mm->task_size;
-	info.align_mask = do_align ? (PAGE_MASK & (SHMLBA - 1)) : 0;
-	info.align_offset = pgoff << PAGE_SHIFT;
+	set_request(&info, 0, len, mm->mmap_base, mm->task_size, do_align,
+		    pgoff);
 	return vm_unmapped_area(mm, &info);
 }
 
@@ -127,12 +142,8 @@ unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm,
 			  &do_align))
 		return result;
 
-	info.flags = VM_UNMAPPED_AREA_TOPDOWN;
-	info.length = len;
-	info.low_limit = FIRST_USER_ADDRESS;
-	info.high_limit = mm->mmap_base;
-	info.align_mask = do_align ? (PAGE_MASK & (SHMLBA - 1)) : 0;
-	info.align_offset = pgoff << PAGE_SHIFT;
+	set_request(&info, VM_UNMAPPED_AREA_TOPDOWN, len, FIRST_USER_ADDRESS,
+		    mm->mmap_base, do_align, pgoff);
 	result = vm_unmapped_area(mm, &info);
 	if (!IS_ERR_VALUE(result))
 		return result;
