@@ -8,14 +8,17 @@
  * whose WHERE is "both" or WHERE (default "topdown"), and whose program
  * contains FILTER (default: all; "a,b" for programs that contain a or b):
  *
- *	1. read nr_free_pages from /proc/vmstat;
+ *	1. read nr_free_pages and td_slab_objects from /proc/vmstat;
  *	2. start the program with its arguments (fork + execve) and wait
  *	   for it; its own KTAP lines go straight to the console, since it
  *	   writes fd 1 itself;
  *	3. "ok N user/PROG:exit_status" if it exited with the status the
  *	   list expects (else "not ok", saying what happened);
- *	4. read nr_free_pages again: "ok N user/PROG:no_pages_leaked" if it
- *	   is back exactly where it was (else "not ok" with the difference).
+ *	4. read them again: "ok N user/PROG:no_pages_leaked" if the free
+ *	   pages are back exactly where they were, and
+ *	   "ok N user/PROG:no_slab_objects_leaked" if every VMA, mm, task,
+ *	   file ... the run made was freed (else "not ok" with the
+ *	   difference).
  *
  * and ends with "1..N" and "# user: P passed, F failed", exiting 0 only
  * if F is 0. The numbering of these lines is the runner's own; the
@@ -231,6 +234,11 @@ static void run_one(const struct run *r)
 		       before.nr_free_pages - after.nr_free_pages);
 	result(after.nr_free_pages == before.nr_free_pages, prog,
 	       "no_pages_leaked");
+	if (after.slab_objects != before.slab_objects)
+		printf("# user: %s: td_slab_objects %ld before, %ld after\n",
+		       prog, before.slab_objects, after.slab_objects);
+	result(after.slab_objects == before.slab_objects, prog,
+	       "no_slab_objects_leaked");
 }
 
 int main(int argc, char **argv)

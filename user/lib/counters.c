@@ -45,6 +45,7 @@ bool counters_read(struct vm_counters *c)
 	c->zero_page_maps = value_or_none("td_zero_page_maps");
 	c->anon_page_allocs = value_or_none("td_anon_page_allocs");
 	c->cow_copies = value_or_none("td_cow_copies");
+	c->slab_objects = value_or_none("td_slab_objects");
 	return true;
 }
 

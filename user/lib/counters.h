@@ -12,6 +12,8 @@
  *	td_cow_copies		private copies made by write faults (of a
  *				page-cache page, or of an anonymous page
  *				shared with another process after fork)
+ *	td_slab_objects		objects handed out by all slab caches now
+ *				(VMAs, mm_structs, tasks, files ...)
  *
  * and on topdown nr_page_table_pages counts L2 tables in use.
  *
@@ -37,6 +39,7 @@ struct vm_counters {
 	long zero_page_maps;		/* td_zero_page_maps */
 	long anon_page_allocs;		/* td_anon_page_allocs */
 	long cow_copies;		/* td_cow_copies */
+	long slab_objects;		/* td_slab_objects */
 };
 
 /*
