@@ -54,34 +54,6 @@ static void fill(unsigned long addr, unsigned long len, unsigned char val)
 	memset((void *)addr, val, len);
 }
 
-/* True if every byte of [addr, addr + len) is @val. */
-static bool holds(unsigned long addr, unsigned long len, unsigned char val)
-{
-	const unsigned char *p = (const unsigned char *)addr;
-	unsigned long i;
-
-	for (i = 0; i < len; i++)
-		if (p[i] != val)
-			return false;
-	return true;
-}
-
-/*
- * Prove a new mapping works: it reads as zero, takes a pattern and gives
- * it back. Records a failure (and returns) if @addr is an error.
- */
-static void touch(unsigned long addr, unsigned long len, unsigned char val)
-{
-	if (sys_is_err((long)addr)) {
-		check_failed(__FILE__, __LINE__, "mapping failed: %s",
-			     utest_errname((long)addr));
-		return;
-	}
-	CHECK(holds(addr, len, 0));
-	fill(addr, len, val);
-	CHECK(holds(addr, len, val));
-}
-
 /* Build region X with its two holes (picture at the top). */
 static void build_x(void)
 {
@@ -108,10 +80,10 @@ static void test_topdown_packing(void)
 	utest_diag("a %#lx b %#lx c %#lx", a, b, c);
 	CHECK_EQ(b, a - P(4));
 	CHECK_EQ(c, b - P(1));
-	touch(a, P(4), 0xa1);
-	touch(b, P(4), 0xb1);
-	touch(c, P(1), 0xc1);
-	CHECK(holds(a, P(4), 0xa1));	/* b's fill did not reach a */
+	CHECK_NEW_MAPPING(a, P(4), 0xa1);
+	CHECK_NEW_MAPPING(b, P(4), 0xb1);
+	CHECK_NEW_MAPPING(c, P(1), 0xc1);
+	CHECK(utest_holds(a, P(4), 0xa1));	/* b's fill did not reach a */
 	CHECK_EQ(sys_munmap(c, P(9)), 0);
 }
 
@@ -131,12 +103,12 @@ static void test_highest_hole_first(void)
 	CHECK_EQ(b, x + P(8));
 	c = map(0, P(3), 0);
 	CHECK_EQ(c, x + P(2));
-	touch(a, P(1), 0xa2);
-	touch(b, P(1), 0xb2);
-	touch(c, P(3), 0xc2);
-	CHECK(holds(x, P(2), 0x11));	/* neighbours untouched */
-	CHECK(holds(x + P(5), P(3), 0x11));
-	CHECK(holds(x + P(10), P(2), 0x11));
+	CHECK_NEW_MAPPING(a, P(1), 0xa2);
+	CHECK_NEW_MAPPING(b, P(1), 0xb2);
+	CHECK_NEW_MAPPING(c, P(3), 0xc2);
+	CHECK(utest_holds(x, P(2), 0x11));	/* neighbours untouched */
+	CHECK(utest_holds(x + P(5), P(3), 0x11));
+	CHECK(utest_holds(x + P(10), P(2), 0x11));
 	teardown();
 }
 
@@ -148,7 +120,7 @@ static void test_no_hole_fits(void)
 	build_x();
 	a = map(0, P(4), 0);
 	CHECK_EQ(a, x - P(4));
-	touch(a, P(4), 0xa3);
+	CHECK_NEW_MAPPING(a, P(4), 0xa3);
 	/* a 2-page request still takes the highest hole that fits */
 	CHECK_EQ(map(0, P(2), 0), x + P(8));
 	teardown();
@@ -164,8 +136,8 @@ static void test_hint_free_honoured(void)
 	CHECK_EQ(a, x + P(3));
 	b = map(x - P(64), P(2), 0);		/* far below X */
 	CHECK_EQ(b, x - P(64));
-	touch(a, P(1), 0xa4);
-	touch(b, P(2), 0xb4);
+	CHECK_NEW_MAPPING(a, P(1), 0xa4);
+	CHECK_NEW_MAPPING(b, P(2), 0xb4);
 	teardown();
 }
 
@@ -183,9 +155,9 @@ static void test_hint_overlap_ignored(void)
 	b = map(x + P(4), P(2), 0);		/* runs into page 5 */
 	CHECK_EQ(b, x + P(3));			/* top of H_low: H_high has
 						 * only 1 page left */
-	touch(a, P(1), 0xa5);
-	touch(b, P(2), 0xb5);
-	CHECK(holds(x + P(5), P(3), 0x11));
+	CHECK_NEW_MAPPING(a, P(1), 0xa5);
+	CHECK_NEW_MAPPING(b, P(2), 0xb5);
+	CHECK(utest_holds(x + P(5), P(3), 0x11));
 	teardown();
 }
 
@@ -207,7 +179,7 @@ static void test_hint_below_min_addr_ignored(void)
 	build_x();
 	a = map(0x800, P(1), 0);
 	CHECK_EQ(a, x + P(9));
-	touch(a, P(1), 0xa6);
+	CHECK_NEW_MAPPING(a, P(1), 0xa6);
 	teardown();
 }
 
@@ -217,8 +189,8 @@ static void test_hint_above_task_size_ignored(void)
 	build_x();
 	CHECK_EQ(map(PAGE_OFFSET, P(1), 0), x + P(9));
 	CHECK_EQ(map(TASK_SIZE - P(1), P(2), 0), x + P(3));	/* H_low */
-	touch(x + P(9), P(1), 0xa8);
-	touch(x + P(3), P(2), 0xb8);
+	CHECK_NEW_MAPPING(x + P(9), P(1), 0xa8);
+	CHECK_NEW_MAPPING(x + P(3), P(2), 0xb8);
 	teardown();
 }
 
@@ -233,13 +205,13 @@ static void test_fixed_replaces(void)
 	CHECK(!sys_is_err((long)m));
 	fill(m, P(3), 0x5a);
 	CHECK_EQ(map(m + P(1), P(1), MAP_FIXED), m + P(1));
-	CHECK(holds(m + P(1), P(1), 0));
-	CHECK(holds(m, P(1), 0x5a));
-	CHECK(holds(m + P(2), P(1), 0x5a));
+	CHECK(utest_holds(m + P(1), P(1), 0));
+	CHECK(utest_holds(m, P(1), 0x5a));
+	CHECK(utest_holds(m + P(2), P(1), 0x5a));
 	fill(m + P(1), P(1), 0x6b);
 	CHECK_EQ(map(m, P(3), MAP_FIXED), m);
-	CHECK(holds(m, P(3), 0));
-	touch(m, P(3), 0x7c);
+	CHECK(utest_holds(m, P(3), 0));
+	CHECK_NEW_MAPPING(m, P(3), 0x7c);
 	CHECK_EQ(sys_munmap(m, P(3)), 0);
 }
 
@@ -258,9 +230,9 @@ static void test_fixed_noreplace(void)
 	CHECK_EQ(sys_mmap2(m - P(1), P(2), RW, PA | MAP_FIXED_NOREPLACE, -1,
 			   0),
 		 -EEXIST);
-	CHECK(holds(m, P(2), 0x3c));
+	CHECK(utest_holds(m, P(2), 0x3c));
 	CHECK_EQ(map(m - P(1), P(1), MAP_FIXED_NOREPLACE), m - P(1));
-	touch(m - P(1), P(1), 0x4d);
+	CHECK_NEW_MAPPING(m - P(1), P(1), 0x4d);
 	CHECK_EQ(sys_munmap(m - P(1), P(3)), 0);
 }
 
@@ -278,7 +250,7 @@ static void test_munmap_hole_reused(void)
 	CHECK_EQ(sys_munmap(b, P(4)), 0);
 	d = map(0, P(4), 0);
 	CHECK_EQ(d, b);
-	touch(d, P(4), 0x9a);		/* fresh pages: zero, not 0x99 */
+	CHECK_NEW_MAPPING(d, P(4), 0x9a);		/* fresh pages: zero, not 0x99 */
 	CHECK_EQ(sys_munmap(c, P(12)), 0);
 }
 

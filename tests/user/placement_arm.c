@@ -96,34 +96,6 @@ static unsigned long reserve(unsigned long hint, unsigned long len)
 	return map(hint, len, PROT_NONE, PA | MAP_NORESERVE);
 }
 
-/* True if every byte of [addr, addr + len) is @val. */
-static bool holds(unsigned long addr, unsigned long len, unsigned char val)
-{
-	const unsigned char *p = (const unsigned char *)addr;
-	unsigned long i;
-
-	for (i = 0; i < len; i++)
-		if (p[i] != val)
-			return false;
-	return true;
-}
-
-/*
- * Prove a new anonymous mapping works: it reads zero, takes a pattern
- * and gives it back. Records a failure if @addr is an error.
- */
-static void touch(unsigned long addr, unsigned long len, unsigned char val)
-{
-	if (sys_is_err((long)addr)) {
-		check_failed(__FILE__, __LINE__, "mapping failed: %s",
-			     utest_errname((long)addr));
-		return;
-	}
-	CHECK(holds(addr, len, 0));
-	memset((void *)addr, val, len);
-	CHECK(holds(addr, len, val));
-}
-
 /* The file mapped: /data/pages.txt, opened read-only. */
 static int open_pages(void)
 {
@@ -277,23 +249,23 @@ static void child_fallback(unsigned long unused)
 	CHECK_EQ(a1, MMAP_BASE);
 	a2 = map_pa(0, P(2));
 	CHECK_EQ(a2, MMAP_BASE + P(1));		/* packed upwards */
-	touch(a1, P(1), 0xa1);
-	touch(a2, P(2), 0xa2);
+	CHECK_NEW_MAPPING(a1, P(1), 0xa1);
+	CHECK_NEW_MAPPING(a2, P(2), 0xa2);
 	CHECK_EQ(sys_munmap(a1, P(1)), 0);
 	a3 = map_pa(0, P(2));
 	CHECK_EQ(a3, MMAP_BASE + P(3));		/* the hole is too small */
 	a4 = map_pa(0, P(1));
 	CHECK_EQ(a4, MMAP_BASE);		/* the lowest gap first */
-	touch(a3, P(2), 0xa3);
-	touch(a4, P(1), 0xa4);
-	CHECK(holds(a2, P(2), 0xa2));
+	CHECK_NEW_MAPPING(a3, P(2), 0xa3);
+	CHECK_NEW_MAPPING(a4, P(1), 0xa4);
+	CHECK(utest_holds(a2, P(2), 0xa2));
 
 	/* top-down first: a 2-page hole in the filled range */
 	CHECK_EQ(sys_munmap(h, P(2)), 0);
 	CHECK_EQ(map_pa(0, P(1)), h + P(1));
 	CHECK_EQ(map_pa(0, P(1)), h);
 	CHECK_EQ(map_pa(0, P(1)), MMAP_BASE + P(5));
-	touch(h, P(2), 0xa5);
+	CHECK_NEW_MAPPING(h, P(2), 0xa5);
 }
 
 static void test_fallback_above_mmap_base(void)
@@ -322,7 +294,7 @@ static void child_fallback_full(unsigned long unused)
 	/* a hole anywhere is found again */
 	CHECK_EQ(sys_munmap(MMAP_BASE + P(8), P(1)), 0);
 	CHECK_EQ(map_pa(0, P(1)), MMAP_BASE + P(8));
-	touch(MMAP_BASE + P(8), P(1), 0xa6);
+	CHECK_NEW_MAPPING(MMAP_BASE + P(8), P(1), 0xa6);
 }
 
 static void test_fallback_full_enomem(void)
@@ -402,13 +374,13 @@ static void role_first(void)
 	CHECK_EQ(a, base);
 	b = map_pa(0, P(1));
 	CHECK_EQ(b, base + P(4));
-	touch(a, P(4), 0xb1);
-	touch(b, P(1), 0xb2);
+	CHECK_NEW_MAPPING(a, P(4), 0xb1);
+	CHECK_NEW_MAPPING(b, P(1), 0xb2);
 	CHECK_EQ(sys_munmap(a, P(2)), 0);
 	c = map_pa(0, P(1));
 	CHECK_EQ(c, base);			/* the hole, at its bottom */
-	touch(c, P(1), 0xb3);
-	CHECK(holds(a + P(2), P(2), 0xb1));
+	CHECK_NEW_MAPPING(c, P(1), 0xb3);
+	CHECK(utest_holds(a + P(2), P(2), 0xb1));
 }
 
 /*
@@ -439,11 +411,11 @@ static void role_holes(void)
 	CHECK_EQ(map_pa(0, P(1)), x + P(4));	/* the rest of H_low */
 	CHECK_EQ(map_pa(0, P(2)), x + P(8));	/* H_high */
 	CHECK_EQ(map_pa(0, P(1)), x + P(16));	/* above everything */
-	touch(x + P(2), P(3), 0xb8);
-	touch(x + P(8), P(2), 0xb9);
-	CHECK(holds(x, P(2), 0x11));
-	CHECK(holds(x + P(5), P(3), 0x11));
-	CHECK(holds(x + P(10), P(2), 0x11));
+	CHECK_NEW_MAPPING(x + P(2), P(3), 0xb8);
+	CHECK_NEW_MAPPING(x + P(8), P(2), 0xb9);
+	CHECK(utest_holds(x, P(2), 0x11));
+	CHECK(utest_holds(x + P(5), P(3), 0x11));
+	CHECK(utest_holds(x + P(10), P(2), 0x11));
 }
 
 /*
@@ -459,8 +431,8 @@ static void role_hint(void)
 	CHECK_EQ(map_pa(h, P(2)), h);
 	CHECK_EQ(map_pa(x + P(2), P(1)), x + P(1));	/* the hole */
 	CHECK_EQ(map_pa(x, P(1)), x + P(4));
-	touch(h, P(2), 0xb4);
-	touch(x + P(1), P(1), 0xb5);
+	CHECK_NEW_MAPPING(h, P(2), 0xb4);
+	CHECK_NEW_MAPPING(x + P(1), P(1), 0xb5);
 }
 
 /*
@@ -484,7 +456,7 @@ static void role_full(void)
 	CHECK_EQ(sys_munmap(h, P(3)), 0);
 	CHECK_EQ(map_pa(0, P(2)), h);
 	CHECK_EQ(map_pa(0, P(1)), h + P(2));
-	touch(h, P(3), 0xb6);
+	CHECK_NEW_MAPPING(h, P(3), 0xb6);
 }
 
 static bool cache_aliases(void);
@@ -513,9 +485,9 @@ static void role_colour(void)
 	CHECK_EQ(map_sa(0, P(1)), x + P(12));	/* x + 9p rounded up */
 	CHECK_EQ(map_page(fd, 0, MAP_PRIVATE, 3), x + P(15));
 	CHECK_EQ(map_pa(0, P(1)), x + P(9));	/* private: not coloured */
-	touch(x + P(12), P(1), 0xb7);
+	CHECK_NEW_MAPPING(x + P(12), P(1), 0xb7);
 	CHECK(shows_page(x + P(15), 3));
-	touch(x + P(9), P(1), 0xba);
+	CHECK_NEW_MAPPING(x + P(9), P(1), 0xba);
 	sys_close(fd);
 }
 
@@ -640,14 +612,14 @@ static void test_shared_anon_aligned(void)
 	CHECK_EQ(s4, x + P(8));		/* the last 4-page gap: [8p, 12p) */
 	s5 = map_sa(0, P(1));
 	CHECK_EQ(s5, ALIGN_DOWN(r - P(1), SHMLBA));	/* below R */
-	touch(s1, P(1), 0xc1);
-	touch(p1, P(1), 0xc2);
-	touch(s2, P(1), 0xc3);
-	touch(s3, P(2), 0xc4);
-	touch(s4, P(1), 0xc5);
-	touch(s5, P(1), 0xc6);
-	CHECK(holds(x, P(8), 0x11));
-	CHECK(holds(x + P(24), P(8), 0x11));
+	CHECK_NEW_MAPPING(s1, P(1), 0xc1);
+	CHECK_NEW_MAPPING(p1, P(1), 0xc2);
+	CHECK_NEW_MAPPING(s2, P(1), 0xc3);
+	CHECK_NEW_MAPPING(s3, P(2), 0xc4);
+	CHECK_NEW_MAPPING(s4, P(1), 0xc5);
+	CHECK_NEW_MAPPING(s5, P(1), 0xc6);
+	CHECK(utest_holds(x, P(8), 0x11));
+	CHECK(utest_holds(x + P(24), P(8), 0x11));
 	colour_end();
 }
 
@@ -673,10 +645,10 @@ static void test_align_overhead(void)
 	CHECK_EQ(c, ALIGN_DOWN(r - P(2), SHMLBA));
 	d = map_pa(0, P(2));		/* private: any 2 pages */
 	CHECK_EQ(d, x + P(22));
-	touch(a, P(2), 0xc7);
-	touch(b, P(1), 0xc8);
-	touch(c, P(2), 0xc9);
-	touch(d, P(2), 0xca);
+	CHECK_NEW_MAPPING(a, P(2), 0xc7);
+	CHECK_NEW_MAPPING(b, P(1), 0xc8);
+	CHECK_NEW_MAPPING(c, P(2), 0xc9);
+	CHECK_NEW_MAPPING(d, P(2), 0xca);
 	colour_end();
 }
 
@@ -742,12 +714,12 @@ static void test_hint_colour_aligned(void)
 	CHECK_EQ(d, x + P(20));		/* the search's answer */
 	e = map_sa(x + P(14) + 1, P(1));
 	CHECK_EQ(e, x + P(16));
-	touch(a, P(1), 0xcb);
+	CHECK_NEW_MAPPING(a, P(1), 0xcb);
 	CHECK(shows_page(b, 1));
-	touch(c, P(1), 0xcc);
-	touch(d, P(1), 0xcd);
-	touch(e, P(1), 0xce);
-	CHECK(holds(x + P(24), P(8), 0x11));
+	CHECK_NEW_MAPPING(c, P(1), 0xcc);
+	CHECK_NEW_MAPPING(d, P(1), 0xcd);
+	CHECK_NEW_MAPPING(e, P(1), 0xce);
+	CHECK(utest_holds(x + P(24), P(8), 0x11));
 	sys_close(fd);
 	colour_end();
 }
@@ -774,14 +746,14 @@ static void test_fixed_colour_check(void)
 		 -EINVAL);
 	CHECK_EQ(sys_mmap2(x + P(1), P(1), RW, SA | MAP_FIXED, -1, 0),
 		 -EINVAL);			/* over X: X keeps its data */
-	CHECK(holds(x, P(8), 0x11));
+	CHECK(utest_holds(x, P(8), 0x11));
 	CHECK_EQ(sys_mmap2(x + P(4), P(1), RW, SA | MAP_FIXED_NOREPLACE, -1,
 			   0),
 		 -EEXIST);			/* right colour, over X */
 	CHECK_EQ(map(x + P(9), P(1), RW, PA | MAP_FIXED), x + P(9));
 	CHECK_EQ(map(x + P(12), P(1), RW, SA | MAP_FIXED), x + P(12));
-	touch(x + P(9), P(1), 0xcf);
-	touch(x + P(12), P(1), 0xd0);
+	CHECK_NEW_MAPPING(x + P(9), P(1), 0xcf);
+	CHECK_NEW_MAPPING(x + P(12), P(1), 0xd0);
 	CHECK_EQ((long)map_page(fd, x + P(16), MAP_SHARED | MAP_FIXED, 1),
 		 -EINVAL);
 	CHECK_EQ(map_page(fd, x + P(17), MAP_SHARED | MAP_FIXED, 1),

@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "kernel/errno.h"
@@ -205,4 +206,33 @@ void utest_check_status(const char *file, int line, const char *expr,
 	else
 		check_failed(file, line, "%s: %s, expected killed by signal %d",
 			     expr, status_str(status), sig);
+}
+
+/* utest_holds(): see utest.h. */
+bool utest_holds(unsigned long addr, unsigned long len, unsigned char val)
+{
+	const unsigned char *p = (const unsigned char *)addr;
+
+	for (unsigned long i = 0; i < len; i++)
+		if (p[i] != val)
+			return false;
+	return true;
+}
+
+/* utest_check_new_mapping(): see utest.h. */
+void utest_check_new_mapping(const char *file, int line, unsigned long addr,
+			     unsigned long len, unsigned char val)
+{
+	if (sys_is_err((long)addr)) {
+		check_failed(file, line, "mapping failed: %s",
+			     utest_errname((long)addr));
+		return;
+	}
+	if (!utest_holds(addr, len, 0))
+		check_failed(file, line, "new mapping at %#lx does not read zero",
+			     addr);
+	memset((void *)addr, val, len);
+	if (!utest_holds(addr, len, val))
+		check_failed(file, line, "mapping at %#lx does not keep %#x",
+			     addr, val);
 }

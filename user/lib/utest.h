@@ -102,4 +102,18 @@ bool utest_await(volatile int *flag, int value);
 void utest_check_status(const char *file, int line, const char *expr,
 			int status, int code, int sig);
 
+/* True if every byte of [@addr, @addr + @len) is @val. */
+bool utest_holds(unsigned long addr, unsigned long len, unsigned char val);
+
+/*
+ * CHECK_NEW_MAPPING(addr, len, val): @addr is what an mmap returned for a
+ * fresh anonymous mapping of @len bytes: not an error, reads zero, takes
+ * the pattern @val and gives it back.
+ */
+#define CHECK_NEW_MAPPING(addr, len, val) \
+	utest_check_new_mapping(__FILE__, __LINE__, addr, len, val)
+
+void utest_check_new_mapping(const char *file, int line, unsigned long addr,
+			     unsigned long len, unsigned char val);
+
 #endif /* USER_LIB_UTEST_H */
