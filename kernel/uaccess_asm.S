@@ -6,6 +6,22 @@
  * the number of bytes left.
  *
  * Byte at a time, for clarity: these copy syscall arguments, not bulk data.
+ *
+ * Every access to user memory is an *unprivileged* one (ldrt, ldrbt,
+ * strt, strbt): the MMU checks it against the page's user permissions,
+ * as if the task itself had made it, although the CPU is in SVC mode.
+ * So the kernel can reach exactly what the task could: not a PROT_NONE
+ * page (its entry, AP2 1 AP 01, lets privileged code read it, which a
+ * plain ldrb would), not a read-only page for a write; a write to a
+ * private writable page that is still read-only for copy on write takes
+ * the same permission fault the task would take, the fault handler
+ * gives the page, and the store is retried. ARM Linux on ARMv7 gets the
+ * same result another way: it makes a PROT_NONE entry invalid, and its
+ * read-only entries (AP2 1 AP 11) refuse privileged writes as well; we
+ * keep PROT_NONE entries valid (mm/armv7/protection_map.c says why), so
+ * the checking has to be done by the accesses themselves.
+ * The T forms have only post-indexed addressing, so the loops walk
+ * their pointers.
  */
 #include "kernel/pt_regs.h"
 
@@ -33,7 +49,7 @@ __copy_from_user:
 	mov	r3, r2			@ r3 = bytes left
 1:	cmp	r3, #0
 	beq	2f
-	user	bytes_left, ldrb ip, [r1], #1
+	user	bytes_left, ldrbt ip, [r1], #1
 	strb	ip, [r0], #1
 	sub	r3, r3, #1
 	b	1b
@@ -46,7 +62,7 @@ __copy_to_user:
 1:	cmp	r3, #0
 	beq	2f
 	ldrb	ip, [r1], #1
-	user	bytes_left, strb ip, [r0], #1
+	user	bytes_left, strbt ip, [r0], #1
 	sub	r3, r3, #1
 	b	1b
 2:	mov	r0, #0
@@ -59,7 +75,7 @@ __clear_user:
 	mov	ip, #0
 1:	cmp	r3, #0
 	beq	2f
-	user	bytes_left, strb ip, [r0], #1
+	user	bytes_left, strbt ip, [r0], #1
 	sub	r3, r3, #1
 	b	1b
 2:	mov	r0, #0
@@ -74,7 +90,7 @@ __strncpy_from_user:
 	mov	r3, #0			@ r3 = bytes copied
 1:	cmp	r3, r2
 	beq	2f
-	user	efault, ldrb ip, [r1, r3]
+	user	efault, ldrbt ip, [r1], #1
 	strb	ip, [r0, r3]
 	cmp	ip, #0
 	beq	2f
@@ -86,7 +102,7 @@ __strncpy_from_user:
 /* int __get_user_u32(uint32_t *val, const uint32_t *uaddr) */
 	.global	__get_user_u32
 __get_user_u32:
-	user	efault, ldr ip, [r1]
+	user	efault, ldrt ip, [r1]
 	str	ip, [r0]
 	mov	r0, #0
 	bx	lr
@@ -94,7 +110,7 @@ __get_user_u32:
 /* int __put_user_u32(uint32_t val, uint32_t *uaddr) */
 	.global	__put_user_u32
 __put_user_u32:
-	user	efault, str r0, [r1]
+	user	efault, strt r0, [r1]
 	mov	r0, #0
 	bx	lr
 

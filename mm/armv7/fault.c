@@ -206,7 +206,12 @@ static void __noreturn kill_task(struct abort *abort,
 	force_sig(sig);
 }
 
-/* Both aborts end here: fix, fix up, or report. */
+/*
+ * Both aborts end here: fix, fix up, or report. A kernel fault on a user
+ * address that the policy refused is, in a user copy, an ordinary EFAULT:
+ * the exception table is tried first, silently, as Linux does; only a
+ * fault nobody expected is reported.
+ */
 static void do_abort(struct abort *abort, struct pt_regs *regs)
 {
 	const struct fsr_info *inf = fsr_lookup(abort->fsr);
@@ -215,6 +220,8 @@ static void do_abort(struct abort *abort, struct pt_regs *regs)
 		return;
 	if (user_mode(regs))
 		kill_task(abort, inf, regs);
+	if (fixup_exception(regs))	/* a bad user pointer in a syscall */
+		return;
 	report_abort(abort->prefetch ? "Prefetch abort" : "Data abort", regs,
 		     abort->fsr, abort->addr, !abort->prefetch);
 	if (kcatch_handle(regs, abort->prefetch ? VEC_PABT : VEC_DABT,
@@ -222,8 +229,6 @@ static void do_abort(struct abort *abort, struct pt_regs *regs)
 		printk("  (expected by a self-test: caught, going on)\n");
 		return;
 	}
-	if (fixup_exception(regs))	/* a bad user pointer in a syscall */
-		return;
 	show_regs(regs);
 	panic("%s in kernel mode", abort->prefetch ? "prefetch abort" :
 		"data abort");

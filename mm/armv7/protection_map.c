@@ -18,7 +18,12 @@
  * shared writable mapping needs no copy, so it is writable at once.
  *
  * PROT_NONE pages keep a valid entry the user cannot touch (AP 1 01:
- * privileged read-only), so mprotect(PROT_NONE) keeps their contents.
+ * privileged read-only): the entry is where the page's frame is kept, so
+ * mprotect(PROT_NONE) keeps their contents. (ARM Linux keeps the frame in
+ * a second, software page table and can make the hardware entry
+ * invalid; we have only the hardware one.) The kernel's own reads of
+ * such a page on the task's behalf are refused all the same: its user
+ * copies use unprivileged loads and stores (kernel/uaccess_asm.S).
  */
 #include "mm/armv7/pgtable-hwdef.h"
 #include "mm/mm_types.h"

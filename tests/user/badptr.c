@@ -15,6 +15,14 @@
  *		a 16-byte range runs past TASK_SIZE
  *	WRAP	0xFFFFFFF0, whose 32-byte range wraps around 0
  *	EDGE	the last 100 bytes of a writable page followed by a hole
+ *	NONE_USED  a page written first (it holds a path) and then made
+ *		PROT_NONE: its frame is still mapped, for the kernel too,
+ *		but a user copy must fault exactly as the task would
+ *	RO_FILE	a private read-only mapping of the file, read first (the
+ *		page cache's page is mapped): readable, not writable
+ *	COW_ZERO  a private writable page only read so far (the zero page,
+ *		mapped read-only): a copy into it takes the write fault and
+ *		succeeds; each row gets a page of its own
  *
  * and GOOD, a writable buffer. The file read from is /data/pages.txt
  * (16 KiB); its offset is set to 0 before each row and checked after
@@ -36,7 +44,11 @@
 enum arg_kind {
 	VAL,		/* the number itself */
 	GOOD, KERNEL, HOLE, NULLP, RDONLY, NONE, TOP, WRAP, EDGE,
+	NONE_USED, RO_FILE,
+	COW_ZERO,	/* page number val of the COW_ZERO pages */
 	FILE_FD,	/* the open file's descriptor */
+	PROC_FD,	/* /proc/sys/vm/max_map_count, open for writing */
+	HELLO,		/* the path "/tests/hello" */
 };
 
 struct arg {
@@ -140,6 +152,56 @@ static const struct row rows[] = {
 	{ "fstat64_read_only", __NR_fstat64, { A(FILE_FD), A(RDONLY), V(0) },
 	  E(EFAULT), -1, "cp_new_stat64: copy_to_user" },
 
+	/* ---- protections the kernel's copies must honour (issue 12) -- */
+	{ "write_from_used_prot_none", __NR_write,
+	  { V(1), A(NONE_USED), V(17) }, E(EFAULT), -1,
+	  "the page is there, but PROT_NONE: copy_from_user faults as the "
+	  "task would; observed on 6.1 armmp" },
+	{ "read_into_used_prot_none", __NR_read,
+	  { A(FILE_FD), A(NONE_USED), V(16) }, E(EFAULT), 0,
+	  "copy_to_user into PROT_NONE faults; the offset stays" },
+	{ "open_path_in_used_prot_none", __NR_open,
+	  { A(NONE_USED), V(0), V(0) }, E(EFAULT), -1,
+	  "getname: strncpy_from_user cannot read PROT_NONE" },
+	{ "execve_path_in_used_prot_none", __NR_execve,
+	  { A(NONE_USED), V(0), V(0) }, E(EFAULT), -1,
+	  "getname: strncpy_from_user cannot read PROT_NONE" },
+	{ "execve_argv_in_used_prot_none", __NR_execve,
+	  { A(HELLO), A(NONE_USED), V(0) }, E(EFAULT), -1,
+	  "copy_strings: get_user of argv[0] faults" },
+	{ "proc_write_from_used_prot_none", __NR_write,
+	  { A(PROC_FD), A(NONE_USED), V(5) }, E(EFAULT), -1,
+	  "proc_sys_call_handler: memdup_user_nul faults" },
+	{ "clock_gettime_used_prot_none", __NR_clock_gettime,
+	  { V(LINUX_CLOCK_MONOTONIC), A(NONE_USED), V(0) }, E(EFAULT), -1,
+	  "put_timespec32: copy_to_user into PROT_NONE" },
+	{ "fstat64_used_prot_none", __NR_fstat64,
+	  { A(FILE_FD), A(NONE_USED), V(0) }, E(EFAULT), -1,
+	  "cp_new_stat64: copy_to_user into PROT_NONE" },
+	{ "read_into_read_only_file_map", __NR_read,
+	  { A(FILE_FD), A(RO_FILE), V(16) }, E(EFAULT), 0,
+	  "a PROT_READ file page, present: copy_to_user may not write it" },
+	{ "clock_gettime_read_only_file_map", __NR_clock_gettime,
+	  { V(LINUX_CLOCK_MONOTONIC), A(RO_FILE), V(0) }, E(EFAULT), -1,
+	  "put_timespec32: copy_to_user into a PROT_READ file page" },
+	{ "fstat64_read_only_file_map", __NR_fstat64,
+	  { A(FILE_FD), A(RO_FILE), V(0) }, E(EFAULT), -1,
+	  "cp_new_stat64: copy_to_user into a PROT_READ file page" },
+	{ "write_from_read_only_file_map", __NR_write,
+	  { A(PROC_FD), A(RO_FILE), V(5) }, E(EINVAL), -1,
+	  "readable: the copy works, and the file's text is not a number "
+	  "(proc_dointvec: EINVAL)" },
+	{ "read_into_cow_zero_page", __NR_read,
+	  { A(FILE_FD), { COW_ZERO, 0 }, V(16) }, 16, 16,
+	  "the zero page is mapped read-only: the copy takes the write "
+	  "fault, gets its own page and goes on (do_wp_page)" },
+	{ "clock_gettime_cow_zero_page", __NR_clock_gettime,
+	  { V(LINUX_CLOCK_MONOTONIC), { COW_ZERO, 1 }, V(0) }, 0, -1,
+	  "the write fault of put_timespec32's copy is resolved" },
+	{ "fstat64_cow_zero_page", __NR_fstat64,
+	  { A(FILE_FD), { COW_ZERO, 2 }, V(0) }, 0, -1,
+	  "the write fault of cp_new_stat64's copy is resolved" },
+
 	/* ---- system call numbers nobody implements ------------------- */
 	{ "unknown_syscall_17", 17, { V(0), V(0), V(0) }, E(ENOSYS), -1,
 	  "ARM's table has no 17 (the old break): sys_ni_syscall" },
@@ -150,8 +212,11 @@ static const struct row rows[] = {
 };
 
 /* The memory the rows point to, set up once. */
+#define COW_ZERO_PAGES 6
 static unsigned long good, hole, rdonly, none, edge;
-static int file_fd;
+static unsigned long none_used, ro_file, cow_zero;
+static int file_fd, proc_fd;
+static const char used_path[] = "/data/pages.txt";
 static char goodbuf[256];
 static long edge_copied;		/* what read_across_into_hole read */
 
@@ -179,8 +244,18 @@ static long resolve(const struct arg *a)
 		return (long)0xFFFFFFF0UL;
 	case EDGE:
 		return (long)edge;
+	case NONE_USED:
+		return (long)none_used;
+	case RO_FILE:
+		return (long)ro_file;
+	case COW_ZERO:
+		return (long)(cow_zero + a->val * PAGE_SIZE);
 	case FILE_FD:
 		return file_fd;
+	case PROC_FD:
+		return proc_fd;
+	case HELLO:
+		return (long)"/tests/hello";
 	}
 	return 0;
 }
@@ -208,13 +283,36 @@ static bool setup(void)
 	if (sys_is_err((long)edge) || sys_munmap(edge + PAGE_SIZE, PAGE_SIZE))
 		edge = 0;
 	file_fd = (int)sys_open("/data/pages.txt", LINUX_O_RDONLY, 0);
-	if (!hole || !rdonly || !none || !edge || file_fd < 0) {
+	proc_fd = (int)sys_open("/proc/sys/vm/max_map_count",
+				LINUX_O_WRONLY, 0);
+	/* written (a path, so that open() would find it), then PROT_NONE */
+	none_used = map_page(PROT_READ | PROT_WRITE);
+	if (none_used) {
+		memcpy((char *)none_used, used_path, sizeof(used_path));
+		if (sys_mprotect(none_used, PAGE_SIZE, PROT_NONE))
+			none_used = 0;
+	}
+	ro_file = (unsigned long)sys_mmap2(0, PAGE_SIZE, PROT_READ,
+					   MAP_PRIVATE, file_fd, 0);
+	if (sys_is_err((long)ro_file))
+		ro_file = 0;
+	cow_zero = (unsigned long)sys_mmap2(0, COW_ZERO_PAGES * PAGE_SIZE,
+					    PROT_READ | PROT_WRITE,
+					    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (sys_is_err((long)cow_zero))
+		cow_zero = 0;
+	if (!hole || !rdonly || !none || !edge || file_fd < 0 ||
+	    proc_fd < 0 || !none_used || !ro_file || !cow_zero) {
 		utest_diag("setup failed: hole %#lx rdonly %#lx none %#lx "
-			   "edge %#lx fd %d", hole, rdonly, none, edge,
-			   file_fd);
+			   "edge %#lx fd %d proc fd %d used none %#lx "
+			   "ro file %#lx cow %#lx", hole, rdonly, none, edge,
+			   file_fd, proc_fd, none_used, ro_file, cow_zero);
 		return false;
 	}
 	(void)*(volatile char *)rdonly;		/* mapped: the zero page */
+	(void)*(volatile char *)ro_file;	/* mapped: the file's page */
+	for (unsigned long i = 0; i < COW_ZERO_PAGES; i++)
+		(void)*(volatile char *)(cow_zero + i * PAGE_SIZE);
 	edge += PAGE_SIZE - 100;
 	return true;
 }
@@ -280,6 +378,71 @@ static void test_memory_after(void)
 		if (((char *)edge)[i] != pages_txt_byte(i))
 			break;
 	CHECK_EQ(i, edge_copied);
+	/* read_into_cow_zero_page: its own page now holds the file's bytes */
+	for (i = 0; i < 16; i++)
+		CHECK_EQ(((char *)cow_zero)[i], pages_txt_byte(i));
+	/* the file mapping no copy could write: still the file's bytes */
+	for (i = 0; i < 16; i++)
+		CHECK_EQ(((char *)ro_file)[i], pages_txt_byte(i));
+	/* the PROT_NONE page kept what was written before */
+	CHECK_EQ(sys_mprotect(none_used, PAGE_SIZE, PROT_READ), 0);
+	CHECK_STREQ((char *)none_used, used_path);
+}
+
+/*
+ * A copy into a page shared copy-on-write with a child: in the child,
+ * read() takes the write fault and gets a copy of its own; the parent's
+ * page keeps what it had. The memory is written before the fork, so
+ * both map one frame read-only.
+ */
+static void test_read_into_cow_after_fork(void)
+{
+	char *page = (char *)(cow_zero + 5 * PAGE_SIZE);
+	long pid;
+	int status = -1;
+
+	memset(page, 'A', 16);
+	pid = utest_fork();
+	if (pid == 0) {
+		bool ok;
+
+		sys_lseek(file_fd, 0, 0);
+		ok = sys_read(file_fd, page, 16) == 16;
+		for (int i = 0; ok && i < 16; i++)
+			ok = page[i] == pages_txt_byte(i);
+		sys_exit_group(ok ? 0 : 1);
+	}
+	CHECK_EQ(sys_wait4(pid, &status, 0), pid);
+	CHECK_EQ(status, 0);			/* the child's read worked */
+	for (int i = 0; i < 16; i++)
+		CHECK_EQ(page[i], 'A');
+}
+
+/*
+ * wait4's status and rusage are copies too: into PROT_NONE or a
+ * read-only file page they fail with EFAULT (and the child is reaped all
+ * the same); into a zero-page COW page the write fault is resolved.
+ */
+static void test_wait4_copies_honour_protections(void)
+{
+	unsigned long status_to[] = { none_used, ro_file };
+	int *cow_status = (int *)(cow_zero + 3 * PAGE_SIZE + 64);
+
+	for (unsigned int i = 0; i < 2; i++) {
+		long pid = utest_fork();
+
+		if (pid == 0)
+			sys_exit_group(3);
+		CHECK_EQ(sys_wait4(pid, (int *)status_to[i], 0), -EFAULT);
+		CHECK_EQ(sys_wait4(pid, NULL, 0), -ECHILD);
+	}
+	long pid = utest_fork();
+
+	if (pid == 0)
+		sys_exit_group(5);
+	CHECK_EQ(__syscall(__NR_wait4, pid, (long)cow_status, 0,
+			   (long)(cow_zero + 4 * PAGE_SIZE + 512), 0, 0), pid);
+	CHECK_EQ(*cow_status, 5 << 8);
 }
 
 /*
@@ -314,6 +477,10 @@ int main(void)
 	utest_run("memory_after", test_memory_after);
 	utest_run("wait4_status_efault_still_reaps",
 		  test_wait4_status_efault);
+	utest_run("read_into_cow_page_after_fork",
+		  test_read_into_cow_after_fork);
+	utest_run("wait4_copies_honour_protections",
+		  test_wait4_copies_honour_protections);
 	utest_run("still_alive", test_still_alive);
 	return utest_end();
 }
