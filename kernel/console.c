@@ -3,6 +3,17 @@
  *
  * Received bytes wait in a small ring until a task reads them; a reader
  * finding it empty sleeps until the UART interrupt brings more.
+ *
+ * Nothing is ever dropped. When the ring is full, the interrupt handler
+ * leaves the next byte in the UART and masks the receive interrupt
+ * ("throttled"); QEMU then takes no more from the host, so a long paste
+ * or a piped script waits in the host's pipe instead of being lost.
+ * The reader that makes room pulls the waiting bytes in itself and
+ * unmasks the interrupt. (The kernel runs with interrupts off, so the
+ * handler and a reader never interleave.)
+ *
+ * End of input: a Ctrl-D at the start of a line makes read() return 0,
+ * as a terminal's VEOF does; anywhere else it is an ordinary byte.
  */
 #include "kernel/board.h"
 #include "kernel/console.h"
@@ -15,15 +26,26 @@
 #include "kernel/uart.h"
 
 #define RX_RING_SIZE 512
+#define CTRL_D 0x04
 
 static char rx_ring[RX_RING_SIZE];
 static unsigned int rx_head, rx_tail;	/* free-running; head - tail = used */
+static bool rx_throttled;		/* receive interrupt masked: ring full */
+static bool at_line_start = true;	/* the last byte read ended a line */
 static struct inode *console_inode;
 
-void console_interrupt(void)
+/* Move bytes from the UART into the ring while both have some. */
+static void rx_fill(void)
 {
 	int c;
 
+	while (rx_head - rx_tail < RX_RING_SIZE &&
+	       (c = uart_getc_nowait()) >= 0)
+		rx_ring[rx_head++ % RX_RING_SIZE] = (char)c;
+}
+
+void console_interrupt(void)
+{
 	/*
 	 * Acknowledge first, then drain: a byte that arrives after the
 	 * FIFO was found empty raises the interrupt again. (The other
@@ -31,10 +53,25 @@ void console_interrupt(void)
 	 * byte that arrived during the drain would be cleared unread.)
 	 */
 	uart_clear_rx_irq();
-	while ((c = uart_getc_nowait()) >= 0)
-		if (rx_head - rx_tail < RX_RING_SIZE)
-			rx_ring[rx_head++ % RX_RING_SIZE] = (char)c;
+	rx_fill();
+	if (rx_head - rx_tail == RX_RING_SIZE) {
+		/* full: what else arrives waits in the UART, then the host */
+		uart_disable_rx_irq();
+		rx_throttled = true;
+	}
 	wake_up(rx_ring);
+}
+
+/* A reader took bytes: take in what waited in the UART, listen again. */
+static void rx_unthrottle(void)
+{
+	if (!rx_throttled)
+		return;
+	rx_fill();
+	if (rx_head - rx_tail < RX_RING_SIZE) {
+		rx_throttled = false;
+		uart_enable_rx_irq();	/* a byte already waiting raises it */
+	}
 }
 
 static long console_read(struct file *file, char *ubuf, unsigned long len)
@@ -48,12 +85,21 @@ static long console_read(struct file *file, char *ubuf, unsigned long len)
 	while (n < len && rx_tail != rx_head) {
 		char c = rx_ring[rx_tail % RX_RING_SIZE];
 
-		if (copy_to_user(ubuf + n, &c, 1))
-			return n ? (long)n : -EFAULT;
+		if (c == CTRL_D && at_line_start) {
+			if (n == 0)	/* end of input: consumed, read is 0 */
+				rx_tail++;
+			break;		/* else: this read ends before it */
+		}
+		if (copy_to_user(ubuf + n, &c, 1)) {
+			n = n ? n : (unsigned long)-EFAULT;
+			break;
+		}
 		rx_tail++;
 		n++;
+		at_line_start = c == '\n' || c == '\r';
 	}
-	return n;
+	rx_unthrottle();
+	return (long)n;
 }
 
 static long console_write(struct file *file, const char *ubuf,
@@ -89,6 +135,7 @@ void console_init(void)
 	if (!console_inode)
 		panic("console_init: out of memory");
 	console_inode->i_fop = &console_fops;
+	rx_fill();		/* a byte sent before we booted waits there */
 	uart_enable_rx_irq();
 	gic_enable_irq(IRQ_UART0);
 }

@@ -37,15 +37,25 @@ struct pl011 {
 static struct pl011 *const uart = (struct pl011 *)UART0_BASE;
 
 /*
- * 115200 8N1 with FIFOs. QEMU's model works without this, hardware does
+ * 115200 8N1. QEMU's model works without the divisors, hardware does
  * not: divisor = UARTCLK / (16 * baud) = 13.02, fraction 0.02 * 64 = 1.
+ *
+ * The FIFO setting (LCR_H.FEN) is kept as we find it, off after reset:
+ * switching it flushes the receive FIFO, and by the time we run QEMU may
+ * already hold a byte of piped input there (its model drops its read
+ * counter on the switch; the next byte then overwrites the waiting one,
+ * or on newer QEMU the byte is simply gone). Without the FIFO the UART
+ * holds one byte, and QEMU takes no more from the host until it is read:
+ * the flow control the console relies on (console.c).
  */
 void uart_init(void)
 {
+	uint32_t fen = uart->lcr_h & LCR_H_FEN;
+
 	uart->cr = 0;
 	uart->ibrd = UARTCLK / (16 * BAUD);
 	uart->fbrd = ((UARTCLK % (16 * BAUD)) * 64 + 8 * BAUD) / (16 * BAUD);
-	uart->lcr_h = LCR_H_WLEN_8 | LCR_H_FEN;
+	uart->lcr_h = LCR_H_WLEN_8 | fen;
 	uart->imsc = 0;
 	uart->cr = CR_UARTEN | CR_TXE | CR_RXE;
 }
@@ -70,6 +80,11 @@ int uart_getc_nowait(void)
 void uart_enable_rx_irq(void)
 {
 	uart->imsc = IMSC_RXIM | IMSC_RTIM;
+}
+
+void uart_disable_rx_irq(void)
+{
+	uart->imsc = 0;
 }
 
 void uart_clear_rx_irq(void)

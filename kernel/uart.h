@@ -10,6 +10,7 @@ void uart_init(void);
 void uart_putc(char c);		/* waits while the transmit FIFO is full */
 int uart_getc_nowait(void);	/* a received byte, or -1 when none waits */
 void uart_enable_rx_irq(void);	/* interrupt when bytes arrive */
+void uart_disable_rx_irq(void);	/* no more; bytes wait in the UART */
 void uart_clear_rx_irq(void);
 
 #endif /* KERNEL_UART_H */

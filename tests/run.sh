@@ -15,6 +15,8 @@
 #   boot       a plain boot (what `make qemu` does) ends with status 0
 #              when its input says exit
 #   shell      a scripted session with the shell, through the serial port
+#   paste      20 boots, each fed ~8 KiB of commands at once through the
+#              serial port: no byte lost, Ctrl-D is end of input
 #   trace      TRACE=placement shows the hand-worked steps of three searches
 #   pictures   make pictures draws the scenario's tree and address space
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
@@ -114,6 +116,7 @@ run_stage makerun '^# makerun: done' tests/makerun_test.sh
 
 # --- the shell, driven through the serial port ---------------------------
 run_stage shell '^# shell: done' tests/shell/test_session.py
+run_stage paste '^# paste: done' tests/shell/test_paste.py 20
 # --- the placement trace against hand-worked searches --------------------
 run_stage trace '^# trace: done' tests/trace/trace_test.sh
 
