@@ -24,7 +24,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include "tests/host/mmap_util.h"
-#include "tests/host/prng.h"
+#include "tests/prng.h"
 #include "tests/host/refmodel.h"
 
 #define STEPS_PER_SEED 3000

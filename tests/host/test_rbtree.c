@@ -8,7 +8,7 @@
  * sorted model, each node's size recomputed, and the four walks.
  */
 #include "tests/host/test.h"
-#include "tests/host/prng.h"
+#include "tests/prng.h"
 #include "mm/rbtree.h"
 #include "mm/rbtree_augmented.h"
 

@@ -15,7 +15,7 @@
  * pgoff modulo 4. PG(n) = 0x100000 + n pages, so PG(n) has colour n % 4.
  */
 #include "tests/host/test.h"
-#include "tests/host/prng.h"
+#include "tests/prng.h"
 #include "tests/host/refmodel.h"
 #include "tests/host/vma_util.h"
 #include "kernel/errno.h"

@@ -22,7 +22,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include "tests/host/test.h"
-#include "tests/host/prng.h"
+#include "tests/prng.h"
 #include "tests/host/refmodel.h"
 #include "tests/host/vma_util.h"
 #include "kernel/errno.h"

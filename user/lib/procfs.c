@@ -89,11 +89,8 @@ bool proc_value(const char *text, const char *name, long *value)
 	return false;
 }
 
-/*
- * Parse one maps line at @line into @e. Returns a pointer to the next
- * line, or NULL at the end of the text.
- */
-static const char *parse_map_line(const char *line, struct map_entry *e)
+/* maps_parse_line(): see procfs.h. */
+const char *maps_parse_line(const char *line, struct map_entry *e)
 {
 	char *p;
 	const char *end = strchr(line, '\n');
@@ -138,7 +135,7 @@ static bool maps_search(bool (*match)(const struct map_entry *,
 	if (proc_read("/proc/self/maps", maps_buf, sizeof(maps_buf)) < 0)
 		return false;
 	while (line && *line) {
-		line = parse_map_line(line, e);
+		line = maps_parse_line(line, e);
 		if (match(e, addr, name))
 			return true;
 	}

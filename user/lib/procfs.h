@@ -48,6 +48,12 @@ struct map_entry {
 };
 
 /*
+ * Parse the maps line at @line into @e. Returns a pointer to the next
+ * line, or NULL at the end of the text.
+ */
+const char *maps_parse_line(const char *line, struct map_entry *e);
+
+/*
  * Find the mapping of /proc/self/maps that contains @addr. Returns false
  * when no mapping does (or the file cannot be read).
  */

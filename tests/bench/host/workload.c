@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include "mm/memlayout.h"
 #include "tests/bench/host/workload.h"
-#include "tests/host/prng.h"
+#include "tests/prng.h"
 
 /* Where the layout starts: a 32-bit mmap_base below a 128 MiB stack gap. */
 #define LAYOUT_TOP (TASK_SIZE - MMAP_GAP_MIN)

@@ -1,10 +1,11 @@
 /*
- * tests/host/prng.h - a small, fast, seedable random number generator for
- * the randomized host tests (SplitMix64, Steele et al. 2014), so that a
- * printed seed reproduces a run exactly on any host.
+ * tests/prng.h - a small, fast, seedable random number generator for the
+ * randomized tests, on the host and in the system-call fuzzer on the
+ * target (SplitMix64, Steele et al. 2014), so that a printed seed
+ * reproduces a run exactly anywhere.
  */
-#ifndef TESTS_HOST_PRNG_H
-#define TESTS_HOST_PRNG_H
+#ifndef TESTS_PRNG_H
+#define TESTS_PRNG_H
 
 #include <stdint.h>
 
@@ -44,4 +45,4 @@ static inline int prng_chance(struct prng *r, unsigned pct)
 	return prng_below(r, 100) < pct;
 }
 
-#endif /* TESTS_HOST_PRNG_H */
+#endif /* TESTS_PRNG_H */
