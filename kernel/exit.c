@@ -1,6 +1,7 @@
 /*
  * kernel/exit.c - ending a process, and its parent learning how it ended.
  */
+#include <limits.h>
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "kernel/printk.h"
@@ -12,7 +13,23 @@
 #include "mm/armv7/pgtable.h"
 #include "mm/mm.h"
 
-#define WNOHANG 1
+/* wait4() options (include/uapi/linux/wait.h). */
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002	/* also report stopped children */
+#define WCONTINUED	0x00000008	/* also report continued children */
+#define __WNOTHREAD	0x20000000	/* only this thread's children */
+#define __WALL		0x40000000	/* clone children and others */
+#define __WCLONE	0x80000000	/* only clone children */
+
+/*
+ * What wait4 accepts, as Linux's kernel_wait4; any other bit (WEXITED
+ * and WNOWAIT too, which only waitid takes) is EINVAL. topdown has no
+ * stopped or continued tasks (no job-control signals), so WUNTRACED and
+ * WCONTINUED never find anything more than the exits reported anyway;
+ * a process has one thread, so __WNOTHREAD changes nothing either.
+ */
+#define WAIT4_OPTIONS	(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | \
+			 __WCLONE | __WALL)
 
 /* Hand @task's children to init (or, if @task is init, to nobody). */
 static void reparent_children(struct task_struct *task)
@@ -92,23 +109,48 @@ long sys_exit_group(unsigned long code)
 /* struct rusage of the 32-bit ABI: 2 timevals and 14 longs. */
 #define RUSAGE_SIZE 72
 
+/*
+ * May wait4(@pid, @options) report @child? @pid > 0 names one child,
+ * -1 and 0 any (there is one process group), below -1 a group: none.
+ * Every child here comes from fork and signals SIGCHLD when it ends, so
+ * __WCLONE alone (only children that signal something else, "clone
+ * children") picks none of them; __WALL takes both kinds.
+ */
+static bool eligible_child(struct task_struct *child, long pid,
+			   unsigned long options)
+{
+	if (pid > 0 && child->pid != pid)
+		return false;
+	if (pid < -1)	/* no process groups here */
+		return false;
+	return !(options & __WCLONE) || (options & __WALL);
+}
+
+/*
+ * wait4(2): reap an ended child. Checked first, in Linux's order: an
+ * option outside WAIT4_OPTIONS is EINVAL; pid INT_MIN (a group whose
+ * number -pid cannot be written) is ESRCH. Returns the child's pid, 0
+ * with WNOHANG while the eligible children run, -ECHILD when there is
+ * none, -EFAULT for a bad @ustatus or @urusage (the child is reaped all
+ * the same).
+ */
 long sys_wait4(unsigned long upid, unsigned long ustatus,
 	       unsigned long options, unsigned long urusage)
 {
 	long pid = (long)upid;
 	int status;
 
-	if (options & ~WNOHANG)
+	if (options & ~WAIT4_OPTIONS)
 		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;
 	for (;;) {
 		struct task_struct *child, *next;
 		bool have_child = false;
 
 		list_for_each_entry_safe(child, next, &current->children,
 					 sibling) {
-			if (pid > 0 && child->pid != pid)
-				continue;
-			if (pid < -1)	/* no process groups here */
+			if (!eligible_child(child, pid, options))
 				continue;
 			have_child = true;
 			if (child->state != TASK_ZOMBIE)

@@ -26,6 +26,15 @@ static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 	return NULL;
 }
 
+/*
+ * The file offset of @vma's first byte. It takes 64 bits, as Linux's
+ * loff_t: a 32-bit vm_pgoff counts pages, so it reaches 16 TiB.
+ */
+static unsigned long long vma_file_offset(const struct vm_area_struct *vma)
+{
+	return (unsigned long long)vma->vm_pgoff << PAGE_SHIFT;
+}
+
 /* See mm/proc_maps.h. */
 size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 {
@@ -36,19 +45,20 @@ size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 		buf[0] = '\0';
 	for (vma = mm->mmap; vma && len + 1 < size; vma = vma->vm_next) {
 		unsigned long flags = vma->vm_flags;
-		unsigned long offset = 0, ino = 0;
+		unsigned long long offset = 0;
+		unsigned long ino = 0;
 		unsigned int minor = 0;
 		const char *name = vma_name(mm, vma);
 		size_t start = len;
 		int n;
 
 		if (vma->vm_file) {
-			offset = vma->vm_pgoff << PAGE_SHIFT;
+			offset = vma_file_offset(vma);
 			ino = file_inode(vma->vm_file)->i_ino;
 			minor = 1;	/* our one in-memory filesystem */
 		}
 		n = snprintf(buf + len, size - len,
-			     "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ",
+			     "%08lx-%08lx %c%c%c%c %08llx 00:%02x %lu ",
 			     vma->vm_start, vma->vm_end,
 			     flags & VM_READ ? 'r' : '-',
 			     flags & VM_WRITE ? 'w' : '-',

@@ -11,7 +11,8 @@
 #   /bin/run      RUN_ELF, when given (make run ELF=...)
 # To add a program, drop user/NAME.c into the tree: nothing else changes.
 # The programs go in without their debugging sections (gdb reads the
-# full ELF files in UBUILD), which makes the image a tenth of the size.
+# full ELF files in UBUILD), which makes the image a tenth of the size;
+# a file strip does not understand goes in unchanged.
 set -eu
 
 out=$1
@@ -37,9 +38,22 @@ if [ -n "$run_elf" ]; then
     cp "$run_elf" "$stage/bin/run"
 fi
 
-# debugging sections out (symbols stay)
-find "$stage/bin" "$stage/tests" -type f ! -name PROGRAMS \
-    -exec "${CROSS:-arm-none-eabi-}strip" --strip-debug {} +
+# Take the debugging sections out of @1 (symbols stay). A file strip
+# cannot read (an ELF without section headers, one made by hand, not an
+# ELF at all) goes in as it is: whether it runs is the kernel's to say.
+strip_debug() {
+    if "${CROSS:-arm-none-eabi-}strip" --strip-debug -o "$1.stripped" "$1" \
+        2>/dev/null; then
+        mv "$1.stripped" "$1"
+    else
+        rm -f "$1.stripped"
+        echo "mkinitramfs: ${1#"$stage"/} packed as it is (strip cannot read it)" >&2
+    fi
+}
+
+for f in $(find "$stage/bin" "$stage/tests" -type f ! -name PROGRAMS | sort); do
+    strip_debug "$f"
+done
 
 mkdir -p "$(dirname "$out")"
 out_abs=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")

@@ -5,7 +5,13 @@
 #     _start, raw svc #0) sees the argv given in ARGS and a correct auxv,
 #     and exits 0, so make run succeeds;
 #   - hello exits with the status given as its argument (42): QEMU exits
-#     with it, and make reports "Error 42".
+#     with it, and make reports "Error 42";
+#   - a 512-byte ELF made by hand (tests/mkelf_exit.py: one PT_LOAD, no
+#     section headers, exit_group(57) by svc #0) is packed as it is (strip
+#     cannot read it) and runs: QEMU exits with 57, the status its code
+#     passes;
+#   - a file that is not an ELF at all (user/files/data/not-elf) is packed
+#     too, and the kernel refuses it: execve's ENOEXEC, as on Linux.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -33,4 +39,22 @@ echo "$out" | sed 's/^/# | /' | tail -n 3
 check status_42_reaches_qemu grep -q 'init exited with status 42' <<< "$out"
 check make_reports_error_42 grep -qE 'Error 42$' <<< "$out"
 check make_fails test "$status" != 0
+
+hand=build/test/makerun-hand.elf
+mkdir -p build/test
+python3 tests/mkelf_exit.py "$hand" 57
+check hand_made_elf_is_512_bytes test "$(wc -c < "$hand")" = 512
+out=$(timeout -k 5 120 make -s --no-print-directory run ELF="$hand" \
+    2>&1 < /dev/null)
+echo "$out" | sed 's/^/# | /' | tail -n 4
+check hand_made_elf_exits_57 grep -q 'init exited with status 57' <<< "$out"
+check hand_made_elf_make_reports_error_57 grep -qE 'Error 57$' <<< "$out"
+
+out=$(timeout -k 5 120 make -s --no-print-directory run \
+    ELF=user/files/data/not-elf 2>&1 < /dev/null)
+status=$?
+echo "$out" | sed 's/^/# | /' | tail -n 3
+check not_elf_refused_enoexec \
+    grep -q 'cannot start /bin/run: ENOEXEC' <<< "$out"
+check not_elf_make_fails test "$status" != 0
 echo "# makerun: done"

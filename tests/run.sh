@@ -11,7 +11,8 @@
 #   oom        MEM=32M: a task runs out of memory and is killed, the
 #              kernel goes on, every page comes back
 #   makerun    make run ELF=... ARGS=...: a program without newlib sees
-#              its argv and auxv; an exit status comes back through make
+#              its argv and auxv; an exit status comes back through make,
+#              also from a 512-byte hand-made ELF without sections
 #   boot       a plain boot (what `make qemu` does) ends with status 0
 #              when its input says exit
 #   shell      a scripted session with the shell, through the serial port

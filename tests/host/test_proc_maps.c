@@ -93,6 +93,45 @@ TEST(show_maps_heap_follows_brk)
 }
 
 /*
+ * File offsets of 4 GiB and more are printed whole, as Linux prints its
+ * loff_t ((loff_t)vm_pgoff << PAGE_SHIFT, "%08llx"), and the name stays
+ * in column 50 while the prefix is shorter than 48 characters. A file
+ * mapped at page 0xffffe (offset ffffe000) and split by mprotect at its
+ * third page, whose offset is exactly 4 GiB; another mapping at page
+ * 0xfffff000 (16 TiB less 16 MiB):
+ *
+ *   0x10000 AA B ... 0x20000 C
+ *
+ * (A 64-bit host holds these offsets in an unsigned long anyway; the
+ * 32-bit truncation itself shows on the target, tests/user/filemap.c.)
+ */
+TEST(show_maps_prints_64_bit_offsets)
+{
+	struct mem_snapshot s;
+	struct mm_struct *mm;
+	struct file *file;
+	char buf[512];
+
+	mem_snap(&s);
+	mm = mmap_mm_new(false);
+	file = mmt_file_new("/data/big", 3, PG(3));
+	file_inode(file)->i_ino = 99;
+	CHECK_EQ(mmap_file(mm, file, 0x10000, PG(3), PROT_READ,
+			   MAP_PRIVATE | MAP_FIXED, 0xffffe), 0x10000);
+	CHECK_EQ(do_mprotect(mm, 0x12000, PG(1), PROT_NONE, false), 0);
+	CHECK_EQ(mmap_file(mm, file, 0x20000, PG(1), PROT_READ,
+			   MAP_SHARED | MAP_FIXED, 0xfffff000), 0x20000);
+	show_maps(mm, buf, sizeof(buf));
+	CHECK_STREQ(buf,
+		    "00010000-00012000 r--p ffffe000 00:01 99         /data/big\n"
+		    "00012000-00013000 ---p 100000000 00:01 99        /data/big\n"
+		    "00020000-00021000 r--s fffff000000 00:01 99      /data/big\n");
+	mmput(mm);
+	mmt_file_close(file);
+	CHECK_MEM_RESTORED(&s);
+}
+
+/*
  * A buffer too small for everything gets a NUL-terminated prefix of the
  * text, and the length of what it got.
  */

@@ -47,6 +47,10 @@ TEST(length_modifiers_match_libc)
 	SAME("%lld", -9223372036854775807LL);
 	SAME("%llu", 18446744073709551615ULL);
 	SAME("%llx", 0x123456789abcdefULL);
+	/* /proc/PID/maps' file offsets: 8 digits at least, 64 bits */
+	SAME("%08llx", 0x1000ULL);
+	SAME("%08llx", 0x100001000ULL);
+	SAME("%08llx", 0xfffff000000ULL);
 	SAME("%hd", 70000);
 	SAME("%hu", 70000);
 	SAME("%hhx", 0x1ff);

@@ -27,6 +27,19 @@
  *				the same colour (mod SHMLBA, 4 pages); skipped
  *				when the cache does not alias (Linux on the
  *				A9, and topdown by default)
+ *	offset_past_4g_in_maps	/proc/self/maps prints the file offset in 64
+ *				bits, (loff_t)vm_pgoff << PAGE_SHIFT as Linux's
+ *				show_map_vma: mmap2 at page 0x100001 shows
+ *				100001000, and the pieces an mprotect or munmap
+ *				cuts from it show their own offsets
+ *	split_crosses_4g	a mapping at page 0xffffe (offset ffffe000):
+ *				the piece split off at its third page starts
+ *				at offset 100000000, exactly 4 GiB
+ *	offset_near_16t_in_maps	page 0xfffff000, offset fffff000000: mmap2's
+ *				pgoff is 32 bits of pages, so the offset takes
+ *				44 bits (Linux allows it: below
+ *				MAX_LFS_FILESIZE, and tmpfs/ramfs files may be
+ *				mapped past their end)
  *
  * Counter windows as in lazy.c: pgfault is not checked here, because
  * Linux maps file pages around a faulting one (fault-around) and topdown
@@ -37,6 +50,7 @@
 #include "datafiles.h"
 #include "kernel/errno.h"
 #include "mm/memlayout.h"
+#include "procfs.h"
 #include "sys/mman.h"
 #include "syscall.h"
 #include "utest.h"
@@ -389,6 +403,135 @@ static void test_colour_alignment(void)
 	utest_done();
 }
 
+/*
+ * Does /proc/self/maps show [@start, @end) of PAGES with @perms at file
+ * offset @offset? Records a failure at the caller's @line if not.
+ */
+static void check_maps_line(int line, unsigned long start, unsigned long end,
+			    const char *perms, unsigned long long offset)
+{
+	struct map_entry e;
+
+	if (!maps_find(start, &e)) {
+		check_failed(__FILE__, line, "%#lx is not in maps", start);
+		return;
+	}
+	if (e.start != start || e.end != end || strcmp(e.perms, perms) ||
+	    e.offset != offset || strcmp(e.name, PAGES))
+		check_failed(__FILE__, line,
+			     "maps: %08lx-%08lx %s %08llx %s, expected "
+			     "%08lx-%08lx %s %08llx %s", e.start, e.end,
+			     e.perms, e.offset, e.name, start, end, perms,
+			     offset, PAGES);
+}
+
+#define CHECK_MAPS_LINE(start, end, perms, offset) \
+	check_maps_line(__LINE__, start, end, perms, offset)
+
+/*
+ * mmap2 @pages pages of PAGES read-only and private at page @pgoff, far
+ * past its end (it is never touched). Returns the address, or 0 (and a
+ * failure) when the file or the mapping cannot be had.
+ */
+static unsigned long map_far(unsigned long pages, unsigned long pgoff)
+{
+	int fd = open_file(PAGES, LINUX_O_RDONLY);
+	long ret;
+
+	if (fd < 0)
+		return 0;
+	ret = sys_mmap2(0, pages * PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd,
+			pgoff);
+	sys_close(fd);
+	if (sys_is_err(ret)) {
+		check_failed(__FILE__, __LINE__, "mmap2 at page %#lx: %s",
+			     pgoff, utest_errname(ret));
+		return 0;
+	}
+	return (unsigned long)ret;
+}
+
+/*
+ * Page 0x100001: offset 0x100001000, past 4 GiB. Then
+ *
+ *	AAA	r--p 100001000
+ *	ABA	mprotect(middle, PROT_NONE): 100001000, 100002000, 100003000
+ *	 BA	munmap(first page): 100002000, 100003000
+ */
+static void test_offset_past_4g(void)
+{
+	unsigned long m;
+
+	if (!proc_ensure()) {
+		check_failed(__FILE__, __LINE__, "no /proc/self/maps");
+		return;
+	}
+	m = map_far(3, 0x100001);
+	if (!m)
+		return;
+	CHECK_MAPS_LINE(m, m + 3 * PAGE_SIZE, "r--p", 0x100001000ULL);
+	CHECK_EQ(sys_mprotect(m + PAGE_SIZE, PAGE_SIZE, PROT_NONE), 0);
+	CHECK_MAPS_LINE(m, m + PAGE_SIZE, "r--p", 0x100001000ULL);
+	CHECK_MAPS_LINE(m + PAGE_SIZE, m + 2 * PAGE_SIZE, "---p",
+			0x100002000ULL);
+	CHECK_MAPS_LINE(m + 2 * PAGE_SIZE, m + 3 * PAGE_SIZE, "r--p",
+			0x100003000ULL);
+	CHECK_EQ(sys_munmap(m, PAGE_SIZE), 0);
+	CHECK_MAPS_LINE(m + PAGE_SIZE, m + 2 * PAGE_SIZE, "---p",
+			0x100002000ULL);
+	CHECK_MAPS_LINE(m + 2 * PAGE_SIZE, m + 3 * PAGE_SIZE, "r--p",
+			0x100003000ULL);
+	CHECK_EQ(sys_munmap(m + PAGE_SIZE, 2 * PAGE_SIZE), 0);
+}
+
+/*
+ * Page 0xffffe: offset 0xffffe000, below 4 GiB; its third page is at
+ * 0x100000000. Splitting there, and cutting the front:
+ *
+ *	AAA	r--p ffffe000
+ *	AAB	mprotect(third, PROT_NONE): ffffe000, 100000000
+ *	 AB	munmap(first page): fffff000, 100000000
+ */
+static void test_split_crosses_4g(void)
+{
+	unsigned long m;
+
+	if (!proc_ensure()) {
+		check_failed(__FILE__, __LINE__, "no /proc/self/maps");
+		return;
+	}
+	m = map_far(3, 0xffffe);
+	if (!m)
+		return;
+	CHECK_MAPS_LINE(m, m + 3 * PAGE_SIZE, "r--p", 0xffffe000ULL);
+	CHECK_EQ(sys_mprotect(m + 2 * PAGE_SIZE, PAGE_SIZE, PROT_NONE), 0);
+	CHECK_MAPS_LINE(m, m + 2 * PAGE_SIZE, "r--p", 0xffffe000ULL);
+	CHECK_MAPS_LINE(m + 2 * PAGE_SIZE, m + 3 * PAGE_SIZE, "---p",
+			0x100000000ULL);
+	CHECK_EQ(sys_munmap(m, PAGE_SIZE), 0);
+	CHECK_MAPS_LINE(m + PAGE_SIZE, m + 2 * PAGE_SIZE, "r--p",
+			0xfffff000ULL);
+	CHECK_MAPS_LINE(m + 2 * PAGE_SIZE, m + 3 * PAGE_SIZE, "---p",
+			0x100000000ULL);
+	CHECK_EQ(sys_munmap(m + PAGE_SIZE, 2 * PAGE_SIZE), 0);
+}
+
+/* Page 0xfffff000: offset 0xfffff000000, 16 TiB less 16 MiB. */
+static void test_offset_near_16t(void)
+{
+	unsigned long m;
+
+	if (!proc_ensure()) {
+		check_failed(__FILE__, __LINE__, "no /proc/self/maps");
+		return;
+	}
+	m = map_far(1, 0xfffff000);
+	if (!m)
+		return;
+	CHECK_MAPS_LINE(m, m + PAGE_SIZE, "r--p", 0xfffff000000ULL);
+	CHECK_EQ(sys_munmap(m, PAGE_SIZE), 0);
+}
+
 int main(void)
 {
 	long ret;
@@ -407,6 +550,9 @@ int main(void)
 	utest_run("shared_two_processes", test_shared_two_processes);
 	utest_run("write_seen_by_mappings", test_write_seen_by_mappings);
 	utest_run("changes_persist", test_changes_persist);
+	utest_run("offset_past_4g_in_maps", test_offset_past_4g);
+	utest_run("split_crosses_4g", test_split_crosses_4g);
+	utest_run("offset_near_16t_in_maps", test_offset_near_16t);
 	utest_case("colour_alignment");
 	test_colour_alignment();
 	return utest_end();

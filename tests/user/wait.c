@@ -14,10 +14,24 @@
  *	- with no (such) child, ECHILD, WNOHANG or not; only one's own
  *	  children count, not grandchildren;
  *	- an unknown option bit is EINVAL, checked before anything else;
- *	- a NULL status pointer is allowed.
+ *	- a NULL status pointer is allowed;
+ *	- the options wait4 takes are exactly WNOHANG, WUNTRACED,
+ *	  WCONTINUED, __WNOTHREAD, __WCLONE and __WALL (kernel_wait4's
+ *	  mask); WEXITED and WNOWAIT are waitid's, EINVAL here. Then pid
+ *	  INT_MIN is ESRCH (kernel_wait4, after the mask: -INT_MIN has no
+ *	  value); then, with no child, ECHILD (do_wait's notask_error);
+ *	- WUNTRACED and WCONTINUED add stopped and continued children to
+ *	  what is reported; exits are reported all the same (wait4 always
+ *	  adds WEXITED), and a running child is neither: 0 with WNOHANG;
+ *	- a fork child signals SIGCHLD when it ends, so it is not a "clone
+ *	  child": __WCLONE alone does not see it, ECHILD, without waiting
+ *	  (eligible_child); __WCLONE | __WALL and __WALL do; __WNOTHREAD
+ *	  (only the calling thread's children) changes nothing for a
+ *	  process of one thread.
  *
  * All raw system calls (sys_wait4), to see Linux's errno values.
  */
+#include <limits.h>
 #include <sys/wait.h>
 #include "kernel/errno.h"
 #include "process.h"
@@ -199,6 +213,115 @@ static void test_unknown_option(void)
 	CHECK_EQ(sys_wait4(pid, &status, 0), pid);	/* still there */
 }
 
+/* Every option bit wait4 takes, together. */
+#define WAIT4_ALL (LINUX_WNOHANG | LINUX_WUNTRACED | LINUX_WCONTINUED | \
+		   LINUX___WNOTHREAD | LINUX___WCLONE | LINUX___WALL)
+
+/*
+ * wait4(@pid, &status, @options) with no child at all: the errno of
+ * kernel_wait4's checks in their order (mask, then INT_MIN, then
+ * do_wait). The first row is the one the issue found.
+ */
+static const struct option_row {
+	const char *name;
+	long pid;
+	int options;
+	long expected;
+} option_rows[] = {
+	{ "options_wnohang_wuntraced_echild", -1,
+	  LINUX_WNOHANG | LINUX_WUNTRACED, -ECHILD },
+	{ "options_wuntraced_echild", -1, LINUX_WUNTRACED, -ECHILD },
+	{ "options_wcontinued_echild", -1, LINUX_WCONTINUED, -ECHILD },
+	{ "options_wnothread_echild", -1, LINUX___WNOTHREAD, -ECHILD },
+	{ "options_wclone_echild", -1, LINUX___WCLONE, -ECHILD },
+	{ "options_wall_echild", -1, LINUX___WALL, -ECHILD },
+	{ "options_all_six_echild", -1, WAIT4_ALL, -ECHILD },
+	{ "options_all_six_pid_echild", 30000, WAIT4_ALL, -ECHILD },
+	{ "options_wexited_einval", -1, LINUX_WEXITED, -EINVAL },
+	{ "options_wnowait_einval", -1, LINUX_WNOHANG | LINUX_WNOWAIT,
+	  -EINVAL },
+	{ "options_bit_28_einval", -1, 0x10000000, -EINVAL },
+	{ "options_all_six_and_wexited_einval", -1,
+	  WAIT4_ALL | LINUX_WEXITED, -EINVAL },
+	{ "options_pid_int_min_esrch", INT_MIN, 0, -ESRCH },
+	{ "options_pid_int_min_all_six_esrch", INT_MIN, WAIT4_ALL, -ESRCH },
+	{ "options_pid_int_min_wexited_einval", INT_MIN, LINUX_WEXITED,
+	  -EINVAL },
+};
+
+/* Each row of option_rows, as a case of its own. */
+static void run_option_rows(void)
+{
+	for (size_t i = 0; i < sizeof(option_rows) / sizeof(option_rows[0]);
+	     i++) {
+		const struct option_row *r = &option_rows[i];
+		int status = -1;
+
+		utest_case(r->name);
+		CHECK_EQ(sys_wait4(r->pid, &status, r->options), r->expected);
+		CHECK_EQ(status, -1);			/* not written */
+		utest_done();
+	}
+}
+
+/*
+ * WUNTRACED | WCONTINUED: a running child is neither stopped nor
+ * continued, so WNOHANG gives 0; once it has exited, its exit is
+ * reported and it is reaped.
+ */
+static void test_wuntraced_wcontinued(void)
+{
+	int opts = LINUX_WUNTRACED | LINUX_WCONTINUED;
+	int status = -1, i;
+	long pid, got = 0;
+
+	sh->go = 0;
+	pid = utest_fork();
+	if (pid == 0) {
+		utest_await(&sh->go, 1);
+		sys_exit_group(12);
+	}
+	CHECK_EQ(sys_wait4(pid, &status, opts | LINUX_WNOHANG), 0);
+	CHECK_EQ(sys_wait4(-1, &status, opts | LINUX_WNOHANG), 0);
+	CHECK_EQ(status, -1);
+	sh->go = 1;
+	for (i = 0; i < 1000000 && got == 0; i++) {
+		got = sys_wait4(pid, &status, opts | LINUX_WNOHANG);
+		if (got == 0)
+			sys_sched_yield();
+	}
+	CHECK_EQ(got, pid);
+	CHECK_EQ(status, 12 << 8);
+	pid = child_exiting(13);
+	status = -1;
+	CHECK_EQ(sys_wait4(pid, &status, opts), pid);	/* blocking */
+	CHECK_EQ(status, 13 << 8);
+}
+
+/*
+ * __WCLONE alone passes over a fork child, ended or not: ECHILD at once,
+ * with or without WNOHANG, and the child stays to be reaped. __WCLONE |
+ * __WALL reaps it; so does __WALL | __WNOTHREAD another one.
+ */
+static void test_wclone_wall(void)
+{
+	long pid = child_exiting(14), pid2;
+	int status = -1;
+
+	CHECK_EQ(sys_wait4(pid, &status, LINUX___WCLONE), -ECHILD);
+	CHECK_EQ(sys_wait4(-1, &status, LINUX___WCLONE | LINUX_WNOHANG),
+		 -ECHILD);
+	CHECK_EQ(status, -1);
+	CHECK_EQ(sys_wait4(pid, &status, LINUX___WCLONE | LINUX___WALL), pid);
+	CHECK_EQ(status, 14 << 8);
+	pid2 = child_exiting(15);
+	status = -1;
+	CHECK_EQ(sys_wait4(-1, &status, LINUX___WALL | LINUX___WNOTHREAD),
+		 pid2);
+	CHECK_EQ(status, 15 << 8);
+	CHECK_EQ(sys_wait4(-1, &status, WAIT4_ALL), -ECHILD);
+}
+
 /*
  * A grandchild is not our child: wait4 on its pid is ECHILD while it
  * runs, and its own parent reaps it.
@@ -252,6 +375,10 @@ int main(void)
 	utest_run("wait_any_reaps_each_once", test_wait_any);
 	utest_run("status_null", test_status_null);
 	utest_run("unknown_option_einval", test_unknown_option);
+	run_option_rows();
+	utest_run("wuntraced_wcontinued_report_exits",
+		  test_wuntraced_wcontinued);
+	utest_run("wclone_skips_fork_children_wall_not", test_wclone_wall);
 	utest_run("grandchild_not_ours", test_grandchild_not_ours);
 	return utest_end();
 }

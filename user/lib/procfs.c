@@ -103,7 +103,7 @@ const char *maps_parse_line(const char *line, struct map_entry *e)
 		p++;
 	memcpy(e->perms, p, 4);
 	e->perms[4] = '\0';
-	e->offset = strtoul(p + 4, &p, 16);
+	e->offset = strtoull(p + 4, &p, 16);
 	/* skip dev and inode; the name (possibly empty) follows blanks */
 	for (field = 0; field < 2; field++) {
 		while (*p == ' ')

@@ -43,7 +43,7 @@ bool proc_value(const char *text, const char *name, long *value);
 struct map_entry {
 	unsigned long start, end;
 	char perms[5];			/* "rw-p" */
-	unsigned long offset;
+	unsigned long long offset;	/* 64 bits, as Linux's loff_t */
 	char name[64];			/* "[stack]", "/data/pages.txt", "" */
 };
 

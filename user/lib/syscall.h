@@ -57,6 +57,13 @@
 
 /* wait4() options (include/uapi/linux/wait.h). */
 #define LINUX_WNOHANG 1
+#define LINUX_WUNTRACED 2		/* also stopped children */
+#define LINUX_WEXITED 4			/* waitid only: EINVAL for wait4 */
+#define LINUX_WCONTINUED 8		/* also continued children */
+#define LINUX_WNOWAIT 0x01000000	/* waitid only: EINVAL for wait4 */
+#define LINUX___WNOTHREAD 0x20000000	/* only this thread's children */
+#define LINUX___WALL 0x40000000		/* clone children and others */
+#define LINUX___WCLONE ((int)0x80000000)	/* only clone children */
 
 /* open() flags for the raw call: Linux's (newlib's O_CREAT etc. differ). */
 #define LINUX_O_RDONLY 0
@@ -215,8 +222,10 @@ static inline long sys_execve(const char *path, char *const argv[],
  * wait4(2) without resource usage: wait for child @pid (-1: any child)
  * to end, store its status in *@status (when not NULL) as Linux encodes
  * it (exit code << 8, or the number of the signal that killed it), and
- * reap it. @options: 0 or LINUX_WNOHANG. Returns the child's pid, 0 with
- * WNOHANG when no child has ended yet, or -errno (ECHILD: no such child).
+ * reap it. @options: LINUX_WNOHANG and the other LINUX_W* bits wait4
+ * takes. Returns the child's pid, 0 with WNOHANG when no child has ended
+ * yet, or -errno (ECHILD: no such child; EINVAL: an option wait4 does not
+ * take).
  */
 static inline long sys_wait4(long pid, int *status, int options)
 {
