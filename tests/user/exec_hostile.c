@@ -5,9 +5,10 @@
  * The files are /data/elf/NAME, written by tests/user/mk_hostile_elfs.py
  * from one valid program ("good": it checks its data word and its bss and
  * exits 0; 1 if the data is wrong, 2 if the bss is not zero); each
- * variant there says what is wrong with it. Each row below execs one in a
- * forked child and says what must happen, and why, in terms of Linux's
- * fs/exec.c and fs/binfmt_elf.c (load_elf_binary):
+ * variant there says what is wrong with it. Each row below execs one in
+ * a forked child and says what must happen, and why, in terms of Linux's
+ * fs/exec.c and fs/binfmt_elf.c (load_elf_binary, in Debian's 6.1, whose
+ * segments are loaded by elf_load()):
  *
  *   FAILS errno   execve returns the error to the caller. This is what
  *                 happens to everything load_elf_binary refuses before
@@ -17,16 +18,23 @@
  *                 (its path: ENOEXEC or EIO; opening it: ENOENT, EACCES;
  *                 its header: EIO, ELIBBAD).
  *   KILLED sig    begin_new_exec() has thrown the old image away, and
- *                 then the new one failed (a segment mmap refused, the
- *                 segment check's EINVAL, the bss): execve cannot return,
- *                 and bprm_execve() kills the process with SIGSEGV. Or the
- *                 exec worked and the new program died at once (a fault:
- *                 SIGSEGV, or SIGBUS for a page past the end of its file).
- *   EXITS code    the exec worked and the program ran to exit_group.
+ *                 then the new one failed (a segment's mmap or bss, the
+ *                 segment check's EINVAL, the entry point): execve cannot
+ *                 return, and bprm_execve() kills the process with SIGSEGV.
+ *   LOADS         the exec works: the program, given an argument, exits
+ *                 42 at once.
+ *   EXITS code    the exec works and the program ran its checks to
+ *                 exit_group with that code.
+ *   DIES sig      the exec works and the program dies of a fault of its
+ *                 own (SIGSEGV; SIGBUS for a page past the end of its
+ *                 file).
  *
  * The child tells a failed execve apart from a program's exit status
- * through a shared page: it writes the errno there before it exits. So
- * a file that wrongly runs replaces only the child.
+ * through a shared page: it writes the errno there before it exits. For
+ * FAILS, KILLED and LOADS it passes the program an argument, on which a
+ * wrongly loaded file exits 42 at once, touching nothing, instead of
+ * dying in a way that could pass for the expected SIGSEGV. Either way a
+ * file that wrongly runs replaces only the child.
  */
 #include <stdio.h>
 #include <sys/wait.h>
@@ -39,7 +47,7 @@
 #define DIR "/data/elf/"
 #define SIGBUS_NR 7
 
-enum outcome { EXITS, FAILS, KILLED, DIES };
+enum outcome { EXITS, FAILS, KILLED, DIES, LOADS };
 
 struct row {
 	const char *file;	/* in DIR, or an absolute path */
@@ -50,7 +58,8 @@ struct row {
 
 static const struct row rows[] = {
 	/* ---- the control -------------------------------------------- */
-	{ "good", EXITS, 0, "nothing wrong: it runs" },
+	{ "good", EXITS, 0,
+	  "nothing wrong: it runs, reads its data and finds its bss zeroed" },
 
 	/* ---- before anything is read ---------------------------------- */
 	{ "not-executable", FAILS, EACCES,
@@ -106,6 +115,9 @@ static const struct row rows[] = {
 	  "the interpreter fails elf_check_arch (EM_386)" },
 
 	/* ---- the segments: after begin_new_exec() ---------------------- */
+	{ "ponr-sled", KILLED, SIGSEGV_NR,
+	  "killed, not returned to: execve returning would run the caller "
+	  "into the sled mapped over its code, exit 77" },
 	{ "filesz-gt-memsz", KILLED, SIGSEGV_NR,
 	  "p_filesz > p_memsz: the check after the segment's elf_map, EINVAL" },
 	{ "text-in-kernel", KILLED, SIGSEGV_NR,
@@ -127,6 +139,9 @@ static const struct row rows[] = {
 	  "elf_map's file offset 0xffc is not page aligned: vm_mmap's EINVAL" },
 	{ "entry-in-kernel", KILLED, SIGSEGV_NR,
 	  "e_entry 0xc0000100: BAD_ADDR(elf_entry), EINVAL" },
+	{ "static-pie-in-kernel", KILLED, SIGSEGV_NR,
+	  "mapped where mmap puts it, but the segment check looks at p_vaddr "
+	  "0xc0000000 itself: BAD_ADDR, EINVAL" },
 
 	/* ---- accepted: Linux loads these -------------------------------- */
 	{ "offset-past-end", DIES, SIGBUS_NR,
@@ -146,6 +161,9 @@ static const struct row rows[] = {
 	{ "no-load", DIES, SIGSEGV_NR,
 	  "nothing to map is no error; the first instruction fetch faults" },
 	{ "empty-segment", EXITS, 0, "a PT_LOAD of 0 bytes maps nothing" },
+	{ "bss-over-stack", LOADS, 42,
+	  "the bss's vm_brk_flags unmaps the stack set up before it, and the "
+	  "initial stack is written into the bss: it runs" },
 	{ "overlapping-segments", EXITS, 0,
 	  "later segments are mapped MAP_FIXED: the second replaces the first" },
 	{ "overlapping-bss", EXITS, 0,
@@ -154,9 +172,6 @@ static const struct row rows[] = {
 	{ "bss-only-misaligned", EXITS, 11,
 	  "p_filesz 0: elf_load maps no file page, only zeroed memory "
 	  "from the page start (the probe reads 0 at 0x20000: exit 11)" },
-	{ "static-pie-in-kernel", KILLED, SIGSEGV_NR,
-	  "mapped where mmap puts it, but the segment check looks at p_vaddr "
-	  "0xc0000000 itself: BAD_ADDR, EINVAL" },
 	{ "static-pie", EXITS, 0,
 	  "ET_DYN without PT_INTERP loads where mmap puts it: 0xb6ffe000, "
 	  "just below mmap_base" },
@@ -175,13 +190,14 @@ static volatile struct report *report;
 
 /*
  * The child: exec the row's file, with the argument "quiet" when only
- * the exec is under test (FAILS, KILLED: a wrongly loaded program then
- * exits 42 at once, touching nothing). Reports the errno if it returns.
+ * the exec is under test (FAILS, KILLED, LOADS: the program then exits 42
+ * at once, touching nothing). Reports the errno if execve returns.
  */
 static void exec_child(unsigned long arg)
 {
 	const struct row *r = (const struct row *)arg;
-	bool quiet = r->outcome == FAILS || r->outcome == KILLED;
+	bool quiet = r->outcome == FAILS || r->outcome == KILLED ||
+		     r->outcome == LOADS;
 	char path[64];
 	char *const argv[] = { path, quiet ? "quiet" : NULL, NULL };
 	char *const envp[] = { NULL };
@@ -209,8 +225,7 @@ static const char *outcome_str(char *buf, size_t size, enum outcome o,
 	case EXITS:
 		snprintf(buf, size, "exits %d", value);
 		break;
-	case KILLED:
-	case DIES:
+	default:	/* KILLED */
 		snprintf(buf, size, "killed by signal %d%s", value,
 			 value == SIGSEGV_NR ? " (SIGSEGV)" :
 			 value == SIGBUS_NR ? " (SIGBUS)" : "");
@@ -223,7 +238,8 @@ static const char *outcome_str(char *buf, size_t size, enum outcome o,
 static void run_row(const struct row *r)
 {
 	char got[64], want[64];
-	enum outcome o, expected = r->outcome == DIES ? KILLED : r->outcome;
+	enum outcome o, expected = r->outcome == DIES ? KILLED :
+				   r->outcome == LOADS ? EXITS : r->outcome;
 	int status, value;
 
 	report->returned = 0;

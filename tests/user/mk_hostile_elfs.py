@@ -505,6 +505,27 @@ def v_empty_segment():
     return elf.pack()
 
 
+@variant("ponr-sled")
+def v_ponr_sled():
+    """A first segment (R X) over 0x8000-0x16000, where the exec'ing
+    test program has its own (Thumb) code, full of "movs r0, #77" and
+    ending in exit_group; then the data segment in kernel space, which
+    fails after the point of no return. A kernel that returned from
+    execve then, instead of killing, would resume the caller in the
+    sled: exit 77."""
+    elf = good()
+    sled_start, sled_end = 0x8000, 0x16000
+    sled = struct.pack("<H", 0x204D) * ((sled_end - sled_start) // 2 - 2)
+    sled += struct.pack("<HH", 0x27F8, 0xDF00)   # movs r7, #248; svc 0
+    elf.put(PAGE, sled)                          # file pages 1 on
+    elf.phdrs[0] = phdr(PT_LOAD, PAGE, sled_start, len(sled), len(sled),
+                        PF_R | PF_X)
+    data(elf).update(offset=PAGE + len(sled), vaddr=0xC0000000,
+                     paddr=0xC0000000)
+    elf.entry = sled_start | 1
+    return elf.pack()
+
+
 @variant("filesz-gt-memsz")
 def v_filesz_gt_memsz():
     """The data segment with p_filesz 0x10 > p_memsz 0x8."""
@@ -582,6 +603,15 @@ def v_segment_on_stack():
     elf = good()
     text(elf)["vaddr"] = text(elf)["paddr"] = 0xBEFFE000
     elf.entry = 0xBEFFE000 + CODE_OFF
+    return elf.pack()
+
+
+@variant("bss-over-stack")
+def v_bss_over_stack():
+    """The data segment at 0xbef00000 with 1 MiB of bss, up to TASK_SIZE:
+    over the stack, which the loader has set up before the segments."""
+    elf = good()
+    data(elf).update(vaddr=0xBEF00000, paddr=0xBEF00000, memsz=0x100000)
     return elf.pack()
 
 
