@@ -83,13 +83,15 @@ static int load_elf_phdrs(const struct elf32_hdr *e, struct file *file,
 }
 
 /*
- * The interpreter PT_INTERP @p names, opened into *@interp with its
- * header in @ih. Returns: 0, -ENOEXEC, -EIO, or open_exec()'s errno.
+ * The interpreter PT_INTERP @p of @b's file names, opened into *@interp
+ * with its header in @ih. Returns: 0, -ENOEXEC, -EIO, or open_exec()'s
+ * errno.
  */
-static int open_interpreter(struct file *file, const struct elf32_phdr *p,
+static int open_interpreter(struct linux_binprm *b, const struct elf32_phdr *p,
 			    struct file **interp, struct elf32_hdr *ih,
 			    const char **why)
 {
+	struct file *file = b->file;
 	char *path;
 	int ret = elf_check_interp_size(p, why);
 
@@ -108,6 +110,7 @@ static int open_interpreter(struct file *file, const struct elf32_phdr *p,
 		*why = "PT_INTERP is not a NUL-terminated path";
 		goto out_free_path;
 	}
+	printk("exec %s: its interpreter is %s\n", b->filename, path);
 	ret = open_exec(path, interp);
 	if (ret) {
 		*why = "PT_INTERP names no interpreter that can be run";
@@ -404,7 +407,7 @@ static int build_image(struct linux_binprm *b, const struct elf32_hdr *e,
 		return -EINVAL;
 	}
 	info = (struct elf_info){
-		.phdr = l.phdr_addr ? l.phdr_addr + l.load_bias : 0,
+		.phdr = l.phdr_addr + l.load_bias,	/* biased even if 0 */
 		.phnum = e->e_phnum,
 		.entry = entry,
 	};
@@ -440,7 +443,7 @@ int load_elf_binary(struct linux_binprm *b)
 	for (int i = 0; !ret && i < e->e_phnum; i++) {
 		if (ph[i].p_type != PT_INTERP)
 			continue;
-		ret = open_interpreter(b->file, &ph[i], &interp, &ih, &why);
+		ret = open_interpreter(b, &ph[i], &interp, &ih, &why);
 		break;		/* only the first counts */
 	}
 	if (ret)
