@@ -167,7 +167,18 @@ $(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEP
 INITRAMFS := $(BUILD)/initramfs.cpio
 USER_FILES := $(shell find user/files -type f 2>/dev/null)
 
-$(INITRAMFS): $(UELFS) $(USER_FILES) tests/user/PROGRAMS qemu/mkinitramfs.sh
+# Data files made by the build: the hostile ELF files that
+# tests/user/exec_hostile.c execs, written by tests/user/mk_hostile_elfs.py
+# into build/u/files/data/elf/ (the image's /data/elf/).
+GEN_FILES := $(BUILD)/u/files.stamp
+$(GEN_FILES): tests/user/mk_hostile_elfs.py | $(DEPS_OK)
+	@echo "  GEN     $(BUILD)/u/files/data/elf/"
+	$(Q)rm -rf $(BUILD)/u/files/data/elf
+	$(Q)python3 $< $(BUILD)/u/files/data/elf
+	$(Q)touch $@
+
+$(INITRAMFS): $(UELFS) $(USER_FILES) $(GEN_FILES) tests/user/PROGRAMS \
+		qemu/mkinitramfs.sh
 	@echo "  CPIO    $@"
 	$(Q)qemu/mkinitramfs.sh $@ $(BUILD)/u $(ELF)
 

@@ -1,9 +1,11 @@
 /*
- * kernel/elf.c - deciding whether a file is an ARM executable we can run.
+ * kernel/elf.c - what the headers of an ELF file allow, by Linux's rules
+ * (fs/binfmt_elf.c, arch/arm/kernel/elf.c): the checks made before an
+ * execve reaches its point of no return, which refuse a file with an
+ * errno, and the one made on each segment after it, whose failure kills.
  *
- * Everything a malformed or hostile file could get wrong is checked here,
- * before any address space is touched: a refused file costs nothing.
- * Portable: host-tested with executables built byte by byte.
+ * Portable: host-tested with headers built field by field. Reading the
+ * file and mapping it are kernel/binfmt_elf.c's.
  */
 #include "kernel/elf.h"
 #include "kernel/errno.h"
@@ -16,90 +18,113 @@ static int refuse(const char **why, const char *reason)
 	return -ENOEXEC;
 }
 
-/* The checks on the ELF header itself. */
-static int check_ehdr(const struct elf32_hdr *e, unsigned long len,
-		      const char **why)
+/* See kernel/elf.h. */
+bool elf_check_arch(const struct elf32_hdr *e)
 {
-	if (len < sizeof(*e) || memcmp(e->e_ident, ELFMAG, 4) != 0)
+	uint32_t flags = e->e_flags;
+
+	if (e->e_machine != EM_ARM)
+		return false;
+	/* Thumb entry points are odd; ARM ones a multiple of 4 */
+	if (e->e_entry & 1) {
+		if (!(ELF_HWCAP & HWCAP_THUMB))
+			return false;
+	} else if (e->e_entry & 3) {
+		return false;
+	}
+	/* the old ABI says in e_flags what the machine must have */
+	if ((flags & EF_ARM_EABI_MASK) == 0) {
+		if ((flags & EF_ARM_APCS_26) && !(ELF_HWCAP & HWCAP_26BIT))
+			return false;
+		if ((flags & (EF_ARM_VFP_FLOAT | EF_ARM_SOFT_FLOAT)) ==
+		    EF_ARM_VFP_FLOAT && !(ELF_HWCAP & HWCAP_VFP))
+			return false;
+	}
+	return true;
+}
+
+/* See kernel/elf.h. */
+int elf_check_header(const struct elf32_hdr *e, const char **why)
+{
+	if (memcmp(e->e_ident, ELFMAG, 4) != 0)
 		return refuse(why, "not an ELF file");
-	if (e->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    e->e_ident[EI_DATA] != ELFDATA2LSB)
-		return refuse(why, "not a 32-bit little-endian ELF file");
-	if (e->e_type != ET_EXEC)
-		return refuse(why, "not an executable (ET_EXEC): shared or relocatable");
+	if (e->e_type != ET_EXEC && e->e_type != ET_DYN)
+		return refuse(why, "not a program (e_type is not ET_EXEC or ET_DYN)");
 	if (e->e_machine != EM_ARM)
 		return refuse(why, "not for ARM (e_machine is not EM_ARM)");
+	if (!elf_check_arch(e))
+		return refuse(why, "not for this ARM (entry point alignment, or old-ABI flags)");
+	if (e->e_ident[EI_OSABI] == ELFOSABI_ARM_FDPIC)
+		return refuse(why, "an FDPIC program");
+	return 0;
+}
+
+/* See kernel/elf.h. */
+long elf_phdrs_size(const struct elf32_hdr *e, const char **why)
+{
+	unsigned long size = (unsigned long)e->e_phnum *
+			     sizeof(struct elf32_phdr);
+
 	if (e->e_phentsize != sizeof(struct elf32_phdr))
-		return refuse(why, "unexpected program header size");
-	if (e->e_phnum == 0 || e->e_phnum > ELF_MAX_PHNUM)
-		return refuse(why, "no program headers, or too many");
-	if (e->e_phoff > len ||
-	    e->e_phnum * sizeof(struct elf32_phdr) > len - e->e_phoff)
-		return refuse(why, "program headers outside the file");
+		return refuse(why, "program headers of an unexpected size");
+	if (size == 0 || size > ELF_MIN_ALIGN)
+		return refuse(why, "no program headers, or more than a page of them");
+	return (long)size;
+}
+
+/* See kernel/elf.h. */
+int elf_check_interp_size(const struct elf32_phdr *p, const char **why)
+{
+	if (p->p_filesz < 2 || p->p_filesz > ELF_INTERP_MAX)
+		return refuse(why, "PT_INTERP too short or too long for a path");
 	return 0;
 }
 
-/* The checks on one PT_LOAD segment. */
-static int check_load(const struct elf32_phdr *p, unsigned long file_size,
-		      const char **why)
+/* See kernel/elf.h. */
+enum elf_stack elf_stack_flags(const struct elf32_phdr *ph, int n)
 {
-	if (p->p_filesz > p->p_memsz)
-		return refuse(why, "segment with more file bytes than memory");
-	if (p->p_offset > file_size || p->p_filesz > file_size - p->p_offset)
-		return refuse(why, "segment runs past the end of the file");
-	if (p->p_memsz == 0)
-		return refuse(why, "empty segment");
-	if (p->p_vaddr < FIRST_USER_ADDRESS ||
-	    p->p_memsz > TASK_SIZE || p->p_vaddr > TASK_SIZE - p->p_memsz)
-		return refuse(why, "segment outside user space");
-	if ((p->p_vaddr & ~PAGE_MASK) != (p->p_offset & ~PAGE_MASK))
-		return refuse(why, "segment address and file offset disagree modulo the page size");
-	return 0;
+	enum elf_stack stack = EXSTACK_DEFAULT;
+
+	for (int i = 0; i < n; i++)
+		if (ph[i].p_type == PT_GNU_STACK)
+			stack = ph[i].p_flags & PF_X ? EXSTACK_ENABLE_X :
+						       EXSTACK_DISABLE_X;
+	return stack;
 }
 
-int elf_check(const void *buf, unsigned long len, unsigned long file_size,
-	      struct elf_image *img, const char **why)
+/* See kernel/elf.h. */
+bool elf_segment_fits(const struct elf32_phdr *p)
 {
-	const struct elf32_phdr *ph;
-	unsigned long prev_end = 0;
-	int ret;
+	return p->p_vaddr < TASK_SIZE && p->p_filesz <= p->p_memsz &&
+	       p->p_memsz <= TASK_SIZE && TASK_SIZE - p->p_memsz >= p->p_vaddr;
+}
 
-	memset(img, 0, sizeof(*img));
-	ret = check_ehdr(buf, len, why);
-	if (ret)
-		return ret;
-	memcpy(&img->ehdr, buf, sizeof(img->ehdr));
-	ph = (const struct elf32_phdr *)((const char *)buf + img->ehdr.e_phoff);
+/* See kernel/elf.h. */
+unsigned long elf_total_mapping_size(const struct elf32_phdr *ph, int n)
+{
+	unsigned long lo = ~0UL, hi = 0;
+	bool any = false;
 
-	for (int i = 0; i < img->ehdr.e_phnum; i++) {
-		struct elf32_phdr p;
-
-		memcpy(&p, &ph[i], sizeof(p));	/* may be unaligned */
-		if (p.p_type == PT_GNU_STACK)
-			img->exec_stack = p.p_flags & PF_X;
-		if (p.p_type != PT_LOAD)
+	for (int i = 0; i < n; i++) {
+		if (ph[i].p_type != PT_LOAD)
 			continue;
-		ret = check_load(&p, file_size, why);
-		if (ret)
-			return ret;
-		/*
-		 * In address order and not overlapping. Two segments may
-		 * share a page, as Linux allows: the later mapping wins it.
-		 */
-		if (img->nr_load && p.p_vaddr < prev_end)
-			return refuse(why, "segments overlap or are out of order");
-		prev_end = p.p_vaddr + p.p_memsz;
-		/* the headers' own address, as Linux finds it (AT_PHDR) */
-		if (p.p_offset <= img->ehdr.e_phoff &&
-		    img->ehdr.e_phoff < p.p_offset + p.p_filesz)
-			img->phdr_addr = img->ehdr.e_phoff - p.p_offset +
-					 p.p_vaddr;
-		img->phdr[img->nr_load++] = p;
+		lo = min(lo, ELF_PAGESTART((unsigned long)ph[i].p_vaddr));
+		hi = max(hi, (unsigned long)(ph[i].p_vaddr + ph[i].p_memsz));
+		any = true;
 	}
-	if (img->nr_load == 0)
-		return refuse(why, "nothing to load (no PT_LOAD segment)");
-	if (img->ehdr.e_entry < FIRST_USER_ADDRESS ||
-	    img->ehdr.e_entry >= TASK_SIZE)
-		return refuse(why, "entry point outside user space");
-	return 0;
+	return any ? hi - lo : 0;
+}
+
+/* See kernel/elf.h. */
+unsigned long elf_maximum_alignment(const struct elf32_phdr *ph, int n)
+{
+	unsigned long align = 0;
+
+	for (int i = 0; i < n; i++) {
+		unsigned long a = ph[i].p_align;
+
+		if (ph[i].p_type == PT_LOAD && a && !(a & (a - 1)))
+			align = max(align, a);
+	}
+	return ELF_PAGEALIGN(align);
 }

@@ -11,10 +11,29 @@
 #define ELFMAG "\177ELF"
 #define EI_CLASS 4
 #define EI_DATA 5
+#define EI_OSABI 7
 #define ELFCLASS32 1
 #define ELFDATA2LSB 1
+#define ELFOSABI_ARM_FDPIC 65	/* FDPIC: binfmt_elf_fdpic's, not ours */
 #define ET_EXEC 2
+#define ET_DYN 3
 #define EM_ARM 40
+
+/* e_flags (ARM ELF supplement) */
+#define EF_ARM_EABI_MASK 0xff000000	/* 0: no EABI version (old ABI) */
+#define EF_ARM_APCS_26 0x08		/* old ABI: 26-bit addressing */
+#define EF_ARM_VFP_FLOAT 0x400		/* old ABI: VFP floating point */
+#define EF_ARM_SOFT_FLOAT 0x200
+
+/*
+ * The hardware capabilities the kernel passes in AT_HWCAP, which
+ * elf_check_arch also consults: HWCAP_SWP | HALF | THUMB | FAST_MULT |
+ * EDSP | TLS (no VFP for users, no 26-bit mode).
+ */
+#define HWCAP_THUMB 0x4
+#define HWCAP_26BIT 0x8
+#define HWCAP_VFP 0x40
+#define ELF_HWCAP 0x8097
 
 struct elf32_hdr {
 	unsigned char e_ident[EI_NIDENT];
@@ -33,7 +52,9 @@ struct elf32_hdr {
 	uint16_t e_shstrndx;
 };
 
+#define PT_NULL 0
 #define PT_LOAD 1
+#define PT_INTERP 3
 #define PT_PHDR 6
 #define PT_GNU_STACK 0x6474e551
 
@@ -52,7 +73,15 @@ struct elf32_phdr {
 	uint32_t p_align;
 };
 
-#define ELF_MAX_PHNUM 16
+/* Linux reads at most one page of program headers (ELF_MIN_ALIGN). */
+#define ELF_MIN_ALIGN 4096
+#define ELF_PAGESTART(v) ((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
+#define ELF_PAGEOFFSET(v) ((v) & (ELF_MIN_ALIGN - 1))
+#define ELF_PAGEALIGN(v) (((v) + ELF_MIN_ALIGN - 1) & \
+			  ~(unsigned long)(ELF_MIN_ALIGN - 1))
+
+/* Linux's PATH_MAX: the longest PT_INTERP, with its NUL. */
+#define ELF_INTERP_MAX 4096
 
 /* Auxiliary vector types (the ones the initial stack carries). */
 #define AT_NULL 0
@@ -74,22 +103,68 @@ struct elf32_phdr {
 #define AT_RANDOM 25
 #define AT_EXECFN 31
 
-/* What elf_check() learned about an executable it accepted. */
-struct elf_image {
-	struct elf32_hdr ehdr;
-	struct elf32_phdr phdr[ELF_MAX_PHNUM];
-	int nr_load;			/* PT_LOAD headers, in phdr[] order */
-	unsigned long phdr_addr;	/* where the headers are mapped, or 0 */
-	bool exec_stack;		/* PT_GNU_STACK asks for PF_X */
-};
+/*
+ * The checks of Linux's load_elf_binary() before the point of no return
+ * and of its segment loop, as pure functions of the headers (host-tested;
+ * kernel/binfmt_elf.c reads the file and maps). On refusal *@why says
+ * why, for the message the loader prints.
+ */
 
 /*
- * Check that the first @len bytes of a file (@len >= its headers) are a
- * static ARM executable we can load from a file of @file_size bytes, and
- * fill @img. On refusal, *@why says why, for the message the caller
- * prints. Returns 0 or -ENOEXEC.
+ * elf_check_header - is @e the header of an ARM program we may load: the
+ * magic, ET_EXEC or ET_DYN, ARM's elf_check_arch (EM_ARM; an entry point
+ * that is Thumb (odd) or a multiple of 4; for the old ABI, no 26-bit
+ * APCS and VFP only with HWCAP_VFP), and not FDPIC? The class and byte
+ * order are not looked at: fields that read wrong fail these checks.
+ * Returns: 0 or -ENOEXEC.
  */
-int elf_check(const void *buf, unsigned long len, unsigned long file_size,
-	      struct elf_image *img, const char **why);
+int elf_check_header(const struct elf32_hdr *e, const char **why);
+
+/*
+ * elf_check_arch - ARM's test of e_machine, e_entry and e_flags alone
+ * (what the interpreter's header must pass too). Returns: true if it does.
+ */
+bool elf_check_arch(const struct elf32_hdr *e);
+
+/*
+ * elf_phdrs_size - the size in bytes of @e's program header table, as
+ * Linux's load_elf_phdrs() accepts it: entries of 32 bytes, at least one,
+ * at most one page (128 headers). Returns: the size, or -ENOEXEC.
+ */
+long elf_phdrs_size(const struct elf32_hdr *e, const char **why);
+
+/*
+ * elf_check_interp_size - may PT_INTERP @p name a path: 2 to
+ * ELF_INTERP_MAX bytes with its NUL? Returns: 0 or -ENOEXEC.
+ */
+int elf_check_interp_size(const struct elf32_phdr *p, const char **why);
+
+/* What PT_GNU_STACK says about the stack (Linux's EXSTACK_*). */
+enum elf_stack { EXSTACK_DEFAULT, EXSTACK_DISABLE_X, EXSTACK_ENABLE_X };
+
+/* elf_stack_flags - the last PT_GNU_STACK of @ph[0..@n)'s wish. */
+enum elf_stack elf_stack_flags(const struct elf32_phdr *ph, int n);
+
+/*
+ * elf_segment_fits - Linux's check of a PT_LOAD after mapping it: its
+ * address below TASK_SIZE, p_filesz <= p_memsz, and its whole memory
+ * below TASK_SIZE without wrapping. Returns: true if it passes (false is
+ * load_elf_binary's EINVAL).
+ */
+bool elf_segment_fits(const struct elf32_phdr *p);
+
+/*
+ * elf_total_mapping_size - the span of @ph[0..@n)'s PT_LOADs, from the
+ * page of the lowest to the end of the highest: what an ET_DYN maps at
+ * once to find room for all of them. Returns: the span, 0 without any.
+ */
+unsigned long elf_total_mapping_size(const struct elf32_phdr *ph, int n);
+
+/*
+ * elf_maximum_alignment - the largest power-of-two p_align of @ph[0..@n)'s
+ * PT_LOADs (others are ignored, as invalid), rounded up to a page: 0
+ * when there is none.
+ */
+unsigned long elf_maximum_alignment(const struct elf32_phdr *ph, int n);
 
 #endif /* KERNEL_ELF_H */

@@ -13,7 +13,7 @@ static const char *const names[] = {
 	E(EACCES), E(EFAULT), E(EBUSY), E(EEXIST), E(ENODEV), E(ENOTDIR),
 	E(EISDIR), E(EINVAL), E(ENFILE), E(EMFILE), E(ENOTTY), E(EFBIG),
 	E(ENOSPC), E(ESPIPE), E(EROFS), E(ERANGE), E(ENAMETOOLONG),
-	E(ENOSYS), E(EOVERFLOW), E(EOPNOTSUPP),
+	E(ENOSYS), E(EOVERFLOW), E(ELIBBAD), E(EOPNOTSUPP),
 };
 
 const char *errno_name(int err)

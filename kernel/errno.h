@@ -39,6 +39,8 @@
 #define ENAMETOOLONG 36	/* file name too long */
 #define ENOSYS 38	/* function not implemented */
 #define EOVERFLOW 75	/* value too large for defined data type */
+#define ELIBBAD 80	/* accessing a corrupted shared library (exec: a
+			   PT_INTERP interpreter that is not an ARM ELF) */
 #define EOPNOTSUPP 95	/* operation not supported (mmap: unknown flag
 			   with MAP_SHARED_VALIDATE) */
 

@@ -7,7 +7,9 @@
 #   /tests/NAME   every user test program, UBUILD/tests/user/NAME.elf
 #                 (and UBUILD/tests/user/nolibc/NAME.elf)
 #   /tests/PROGRAMS  the list of test runs (tests/user/PROGRAMS)
-#   /PATH         every file under user/files/ (data for file mappings)
+#   /PATH         every file under user/files/ (data for file mappings),
+#                 and under UBUILD/files/ (data files the build generates:
+#                 /data/elf/, tests/user/mk_hostile_elfs.py)
 #   /bin/run      RUN_ELF, when given (make run ELF=...)
 # To add a program, drop user/NAME.c into the tree: nothing else changes.
 # The programs go in without their debugging sections (gdb reads the
@@ -33,6 +35,9 @@ done
 cp "$top/tests/user/PROGRAMS" "$stage/tests/PROGRAMS"
 if [ -d "$top/user/files" ]; then
     cp -R "$top/user/files/." "$stage/"
+fi
+if [ -d "$ubuild/files" ]; then
+    cp -R "$ubuild/files/." "$stage/"
 fi
 if [ -n "$run_elf" ]; then
     cp "$run_elf" "$stage/bin/run"

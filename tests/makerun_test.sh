@@ -57,4 +57,52 @@ echo "$out" | sed 's/^/# | /' | tail -n 3
 check not_elf_refused_enoexec \
     grep -q 'cannot start /bin/run: ENOEXEC' <<< "$out"
 check not_elf_make_fails test "$status" != 0
+
+# make run with a hostile program (issue 12): the kernel says why it cannot
+# run it and QEMU exits non-zero, without a panic. The files are
+# tests/user/nolibc/auxv.elf with e_entry patched, so that they pass the
+# image's strip step unchanged (the generated files of
+# tests/user/mk_hostile_elfs.py have no sections, which strip refuses):
+#   - entry 2 mod 4 in ARM state: refused before the point of no return
+#     (ENOEXEC, Linux's elf_check_arch), so init cannot start: status 3;
+#   - entry in kernel space: accepted, then the entry check after the
+#     point of no return fails (EINVAL) and init is killed by SIGSEGV, as
+#     on Linux: status 139.
+hostile_make_run() {
+    local dir=build/test/makerun-elf out status
+    mkdir -p "$dir"
+    python3 - build/u/tests/user/nolibc/auxv.elf "$dir" <<'PY'
+import os, struct, sys
+src, out = sys.argv[1], sys.argv[2]
+body = bytearray(open(src, "rb").read())
+entry = struct.unpack_from("<I", body, 24)[0]
+for name, new in (("entry-misaligned", (entry & ~3) + 2),
+                  ("entry-in-kernel", 0xC0000100)):
+    struct.pack_into("<I", body, 24, new)
+    open("%s/%s" % (out, name), "wb").write(body)
+    os.chmod("%s/%s" % (out, name), 0o755)
+PY
+    out=$(timeout -k 5 120 make -s --no-print-directory run \
+        ELF=$dir/entry-misaligned 2>&1 < /dev/null)
+    status=$?
+    echo "$out" | sed 's/^/# | /' | tail -n 3
+    check hostile_refused_with_reason grep -q \
+        'exec /bin/run: refused (ENOEXEC): not for this ARM' <<< "$out"
+    check hostile_refused_init_cannot_start \
+        grep -q 'cannot start /bin/run: ENOEXEC' <<< "$out"
+    check hostile_refused_no_panic bash -c '! grep -qi panic' <<< "$out"
+    check hostile_refused_make_fails test "$status" != 0
+
+    out=$(timeout -k 5 120 make -s --no-print-directory run \
+        ELF=$dir/entry-in-kernel 2>&1 < /dev/null)
+    status=$?
+    echo "$out" | sed 's/^/# | /' | tail -n 3
+    check hostile_killed_with_reason grep -q \
+        'exec /bin/run: the entry point is beyond TASK_SIZE (EINVAL) after the point of no return: killed by SIGSEGV' <<< "$out"
+    check hostile_killed_status_139 \
+        grep -q 'init exited with status 139' <<< "$out"
+    check hostile_killed_no_panic bash -c '! grep -qi panic' <<< "$out"
+    check hostile_killed_make_fails test "$status" != 0
+}
+hostile_make_run
 echo "# makerun: done"
