@@ -333,8 +333,20 @@ gdb: $(BUILD)/kernel.elf
 		qemu/gdbinit.in > $(BUILD)/gdbinit
 	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(GDB_ARGS) $(BUILD)/kernel.elf
 
-test: all
+test: all $(BENCH_KERNEL)
 	$(Q)tests/run.sh
+
+# The system-call fuzzer (tests/user/fuzz.c), long runs: seeds SEED ..
+# SEED+RUNS-1, OPS operations each, on the debug and the release kernel
+# (KERNELS="debug release"; the release kernel is the one make bench
+# measures), with MEM of RAM. Prints the totals. See tests/fuzz/run.sh.
+SEED ?= 1
+RUNS ?= 1
+OPS ?= 20000
+KERNELS ?= debug release
+fuzz: all $(BENCH_KERNEL)
+	$(Q)SEED=$(SEED) RUNS=$(RUNS) OPS=$(OPS) MEM=$(MEM) \
+		KERNELS="$(KERNELS)" tests/fuzz/run.sh
 
 # The reference: the user test programs of tests/user/PROGRAMS meant for
 # Linux too, run under Debian's Linux 6.1 on the same QEMU board (fetched
@@ -349,7 +361,7 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux pictures bench
+	check-linux pictures bench fuzz
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \

@@ -15,7 +15,7 @@
 #include "kernel/fs.h"
 
 #define BINPRM_BUF_SIZE 256		/* the header bytes read up front */
-#define EXEC_PATH_MAX 64		/* a path in the ramfs */
+#define EXEC_PATH_MAX PATH_MAX		/* a path in the ramfs */
 #define MAX_ARG_STRINGS 128		/* per argv and per envp */
 
 struct linux_binprm {
@@ -39,7 +39,8 @@ unsigned long kernel_read(struct file *file, void *buf, unsigned long len,
 
 /*
  * open_exec - open the file at @path for executing (the program, or an
- * interpreter) into *@filep. Returns: 0, -ENOENT (no such file), -EACCES
+ * interpreter) into *@filep. Returns: 0, -ENOENT (no such file),
+ * -ENOTDIR (a file where a directory should be), -EACCES
  * (not a regular file, or no execute permission), -ENOMEM.
  */
 int open_exec(const char *path, struct file **filep);

@@ -143,8 +143,8 @@ int open_exec(const char *path, struct file **filep)
 {
 	struct inode *inode = ramfs_lookup(path);
 
-	if (!inode)
-		return -ENOENT;
+	if (!inode)	/* ENOTDIR for a file used as a directory */
+		return ramfs_walk_error(path) ?: -ENOENT;
 	/* root may execute a regular file with any execute bit */
 	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111))
 		return -EACCES;

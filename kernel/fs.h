@@ -13,6 +13,9 @@ struct file;
 struct vm_area_struct;
 
 /* i_mode types, as stat's st_mode */
+/* The longest path a system call takes, with its NUL (Linux: 4096). */
+#define PATH_MAX 64
+
 #define S_IFMT 0170000
 #define S_IFDIR 0040000
 #define S_IFCHR 0020000

@@ -33,6 +33,30 @@ struct inode *ramfs_lookup(const char *path)
 	return NULL;
 }
 
+int ramfs_walk_error(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *p;
+
+	for (p = path; *p; p++) {
+		size_t n = (size_t)(p - path);
+		struct inode *inode;
+
+		if (*p != '/' || p == path)
+			continue;
+		if (n >= sizeof(dir))
+			return -ENAMETOOLONG;
+		memcpy(dir, path, n);
+		dir[n] = '\0';
+		inode = ramfs_lookup(dir);
+		if (!inode)
+			return -ENOENT;
+		if (!S_ISDIR(inode->i_mode))
+			return -ENOTDIR;
+	}
+	return 0;
+}
+
 void ramfs_for_each(void (*fn)(struct inode *inode, void *arg), void *arg)
 {
 	struct ramfs_inode *ri;
@@ -52,8 +76,9 @@ static bool make_parent(const char *path)
 		if (*p == '/')
 			slash = p;
 	n = slash - path;
-	if (n == 0)
-		return true;	/* in "/" */
+	if (n == 0)	/* in "/": the root, made with the first name in it */
+		return !strcmp(path, "/") || ramfs_lookup("/") ||
+		       ramfs_create("/", S_IFDIR | 0755);
 	memcpy(dir, path, n);
 	dir[n] = '\0';
 	return ramfs_lookup(dir) || ramfs_create(dir, S_IFDIR | 0755);

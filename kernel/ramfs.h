@@ -15,6 +15,14 @@
 struct inode *ramfs_lookup(const char *path);
 
 /*
+ * Why @path names nothing, as Linux's path walk would say before it looks
+ * for the last component: -ENOENT if a directory on the way is missing,
+ * -ENOTDIR if something on the way is not a directory ("/data/f.txt/x",
+ * or "/data/f.txt/"), 0 if every directory on the way is there.
+ */
+int ramfs_walk_error(const char *path);
+
+/*
  * A new empty inode of @mode at @path (its directory is created too if
  * missing). Returns it, or NULL when out of memory or the path is taken.
  */

@@ -25,7 +25,6 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 
-#define PATH_MAX 64
 
 /* The file behind @fd of the current task, or NULL. */
 struct file *fget(unsigned long fd)
@@ -58,6 +57,8 @@ long sys_open(unsigned long upath, unsigned long flags, unsigned long mode)
 		return len;
 	if (len == sizeof(path))
 		return -ENAMETOOLONG;
+	if (len == 0)
+		return -ENOENT;		/* Linux's getname refuses "" */
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY: fmode = FMODE_READ; break;
 	case O_WRONLY: fmode = FMODE_WRITE; break;
@@ -65,11 +66,21 @@ long sys_open(unsigned long upath, unsigned long flags, unsigned long mode)
 	default: return -EINVAL;
 	}
 	inode = ramfs_lookup(path);
-	if (!inode && (flags & O_CREAT))
+	if (!inode) {
+		/* a missing directory on the way, or a file used as one */
+		int err = ramfs_walk_error(path);
+
+		if (err)
+			return err;
+		if (!(flags & O_CREAT))
+			return -ENOENT;
 		inode = ramfs_create(path, S_IFREG | (mode & 0777));
-	if (!inode)
-		return -ENOENT;
-	if (S_ISDIR(inode->i_mode) && (fmode & FMODE_WRITE))
+		if (!inode)
+			return -ENOMEM;
+	}
+	/* a directory is opened only to be read (do_open: O_CREAT too) */
+	if (S_ISDIR(inode->i_mode) &&
+	    ((fmode & FMODE_WRITE) || (flags & O_CREAT)))
 		return -EISDIR;
 	file = alloc_file(inode, fmode);
 	if (!file)

@@ -10,6 +10,8 @@
 #              CACHE_ALIAS=on
 #   oom        MEM=32M: a task runs out of memory and is killed, the
 #              kernel goes on, every page comes back
+#   fuzz       the system-call fuzzer, seeded, on the debug kernel and on
+#              the release kernel with MEM=32M (long runs: make fuzz)
 #   makerun    make run ELF=... ARGS=...: a program without newlib sees
 #              its argv and auxv; an exit status comes back through make,
 #              also from a 512-byte hand-made ELF without sections
@@ -99,6 +101,12 @@ fi
 run_stage oom '^# user: [0-9]+ passed' env MEM=32M \
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
     init=/bin/runtests -- /tests/PROGRAMS oom32 oom
+
+# --- the system-call fuzzer: a short run on each kernel -------------------
+run_stage fuzz '^# fuzz: done' env SEED=1 OPS=4000 KERNELS=debug \
+    FUZZ_TIMEOUT=$QEMU_TIMEOUT tests/fuzz/run.sh
+run_stage fuzz32 '^# fuzz: done' env SEED=2 OPS=4000 KERNELS=release \
+    MEM=32M FUZZ_TIMEOUT=$QEMU_TIMEOUT tests/fuzz/run.sh
 
 # --- a plain boot, fed "exit" as `printf 'exit\n' | make qemu` would be ---
 boot_test() {

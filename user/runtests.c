@@ -3,7 +3,10 @@
  * first task of `make test`.
  *
  *	runtests [LIST [WHERE [FILTER]]]
+ *	runtests --run STATUS PROGRAM [ARGUMENT...]
  *
+ * The second form runs one program, as if its list line were "topdown
+ * STATUS PROGRAM ARGUMENT..." (make fuzz uses it to pass a seed).
  * For every line of LIST (default /tests/PROGRAMS, format in its header)
  * whose WHERE is "both" or WHERE (default "topdown"), and whose program
  * contains FILTER (default: all; "a,b" for programs that contain a or b):
@@ -254,7 +257,15 @@ int main(int argc, char **argv)
 	printf("KTAP version 1\n");
 	printf("# user: runtests %s, runs for \"%s\"\n", list, where);
 	counters_prefault();
-	if (!read_list(list, where, filter)) {
+	if (strcmp(list, "--run") == 0) {
+		struct run *r = &runs[nr_runs++];
+
+		r->want = argc > 2 ? atoi(argv[2]) : 0;
+		r->path = argc > 3 ? argv[3] : "/nonexistent";
+		for (i = 3; i < argc && i - 3 < MAX_ARGS; i++)
+			r->argv[i - 3] = argv[i];
+		r->argv[i - 3] = NULL;
+	} else if (!read_list(list, where, filter)) {
 		printf("# user: cannot read %s\n", list);
 		result(false, "list", "read");
 	}

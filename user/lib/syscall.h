@@ -69,6 +69,7 @@
 #define LINUX_O_RDONLY 0
 #define LINUX_O_WRONLY 1
 #define LINUX_O_RDWR 2
+#define LINUX_O_CREAT 0100
 
 /* Linux's clock ids (newlib's CLOCK_* constants have other values). */
 #define LINUX_CLOCK_REALTIME 0
