@@ -60,7 +60,7 @@
 
 #define ARENA_SIZE (16UL << 20)		/* MAP_FIXED & co. land here */
 #define HEAP_ZONE (32UL << 20)		/* brk moves within this */
-#define MAX_RANGES 400			/* model ranges before a reset */
+#define MAX_RANGES 160			/* model ranges before a reset */
 #define CHECK_EVERY 64			/* operations between maps checks */
 #define MAX_FDS 12			/* files the fuzzer keeps open */
 #define SHARED_MARK 0x5a		/* what children write to shared pages */
