@@ -24,7 +24,7 @@ static struct kmem_cache *inode_cachep;
 
 /*
  * vfs_caches_init - create the file and inode caches.
- * Returns: nothing; panics when out of memory (at boot).
+ * Panics when out of memory (at boot).
  */
 void vfs_caches_init(void)
 {
@@ -63,7 +63,6 @@ struct inode *iget(struct inode *inode)
 /*
  * iput - drop a reference; the last one on an unnamed inode frees its
  * pages and the inode (see kernel/fs.h).
- * Returns: nothing.
  */
 void iput(struct inode *inode)
 {
@@ -100,7 +99,6 @@ struct file *get_file(struct file *file)
 /*
  * fput - drop a reference; the last one releases the file and its inode
  * reference.
- * Returns: nothing.
  */
 void fput(struct file *file)
 {

@@ -1,5 +1,6 @@
 /*
- * kernel/syscall.h - the system calls, with Linux's ARM EABI numbers.
+ * kernel/syscall.h - the system calls: their handlers, with Linux's ARM
+ * EABI numbers (kernel/unistd.h).
  *
  * The convention (the ARM EABI as Linux uses it): `svc #0` with the call
  * number in r7 and up to six arguments in r0-r5; the result comes back
@@ -9,29 +10,11 @@
 #define KERNEL_SYSCALL_H
 
 #include "kernel/pt_regs.h"
+#include "kernel/unistd.h"
 
 struct file;
 
-#define __NR_exit 1
-#define __NR_fork 2
-#define __NR_read 3
-#define __NR_write 4
-#define __NR_open 5
-#define __NR_close 6
-#define __NR_execve 11
-#define __NR_lseek 19
-#define __NR_getpid 20
-#define __NR_brk 45
-#define __NR_getppid 64
-#define __NR_munmap 91
-#define __NR_wait4 114
-#define __NR_mprotect 125
-#define __NR_personality 136
-#define __NR_sched_yield 158
-#define __NR_mmap2 192
-#define __NR_fstat64 197
-#define __NR_exit_group 248
-#define __NR_clock_gettime 263
+/* The table runs from 0 to the highest number implemented. */
 #define NR_SYSCALLS 264
 
 /* Every handler takes the six argument registers. */

@@ -94,22 +94,22 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 }
 
 /*
- * access_error - ARM's check of an access with @flags against @vma.
+ * access_error - ARM's check of an access with @flags against @vma (the
+ * rule itself is vma_access_permitted()), with the reason for a refusal.
  * Returns: why @vma refuses it, or FAULT_FIXED when it allows it.
  */
 static enum fault_reason access_error(unsigned int flags,
 				      const struct vm_area_struct *vma)
 {
+	if (vma_access_permitted(vma, flags))
+		return FAULT_FIXED;
 	if (flags & FAULT_FLAG_INSTRUCTION)
-		return vma->vm_flags & VM_EXEC ? FAULT_FIXED : FAULT_EXEC_NX;
-	if (flags & FAULT_FLAG_WRITE)
-		return vma->vm_flags & VM_WRITE ? FAULT_FIXED : FAULT_WRITE_RO;
-	return vma->vm_flags & VM_ACCESS_FLAGS ? FAULT_FIXED : FAULT_PROT_NONE;
+		return FAULT_EXEC_NX;
+	return flags & FAULT_FLAG_WRITE ? FAULT_WRITE_RO : FAULT_PROT_NONE;
 }
 
 /*
  * Copy what the kill message needs to know of @vma into @report.
- * Returns: nothing.
  */
 static void report_vma(struct fault_report *report,
 		       const struct vm_area_struct *vma)

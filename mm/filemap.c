@@ -54,7 +54,7 @@ static struct page **slots_alloc(unsigned long nr)
 	return block ? page_address(block) : NULL;
 }
 
-/* Free an array made by slots_alloc(@nr). Returns: nothing. */
+/* Free an array made by slots_alloc(@nr). */
 static void slots_free(struct page **slots, unsigned long nr)
 {
 	if (!slots)
@@ -140,7 +140,6 @@ struct page *find_or_create_page(struct address_space *mapping,
  * cache's reference on it (a page nobody else holds is freed), then free
  * the array. No page may still be mapped: mappings hold a reference to
  * the object, so the object cannot go away under them.
- * Returns: nothing.
  */
 void truncate_inode_pages(struct address_space *mapping)
 {

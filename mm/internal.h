@@ -1,7 +1,8 @@
 /*
- * mm/internal.h - what the files of the page allocator share with each
- * other and nobody else (Linux keeps the same kind of thing in
- * mm/internal.h).
+ * mm/internal.h - the page allocator's zone, for mm/ only: the allocator's
+ * own files, its checker, the boot-time setup, and mmap's overcommit test
+ * (which needs the managed page count). Linux keeps the same kind of
+ * thing in mm/internal.h; nothing outside mm/ includes it.
  */
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H

@@ -34,7 +34,7 @@ struct page *empty_zero_page;
 /*
  * zero_page_init - allocate the zero page, marked PG_zero so that no
  * put_page() ever frees it.
- * Returns: nothing; panics when out of memory (at boot).
+ * Panics when out of memory (at boot).
  */
 void zero_page_init(void)
 {
@@ -149,12 +149,9 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
-/*
- * May an access with @flags happen in @vma (ARM's access_error, inverted)?
- * Returns: true if so.
- */
-static bool vma_access_permitted(const struct vm_area_struct *vma,
-				 unsigned int flags)
+/* vma_access_permitted - see mm/memory.h. */
+bool vma_access_permitted(const struct vm_area_struct *vma,
+			  unsigned int flags)
 {
 	unsigned long need = VM_READ | VM_WRITE | VM_EXEC;
 
@@ -203,7 +200,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * The PTE of @page at @addr is gone (unmap_page_range calls this after
  * clearing it): drop its map count and reference.
- * Returns: nothing; the page is freed if that was its last reference.
+ * The page is freed if that was its last reference.
  */
 static void zap_pte_release(struct mm_struct *mm, unsigned long addr,
 			    struct page *page)
@@ -213,7 +210,7 @@ static void zap_pte_release(struct mm_struct *mm, unsigned long addr,
 	count_vm_event(TD_PAGES_ZAPPED);
 }
 
-/* zap_page_range - see mm/memory.h. Returns: nothing. */
+/* zap_page_range - see mm/memory.h. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long size)
 {
@@ -225,7 +222,7 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		unmap_page_range(vma->vm_mm, start, end, zap_pte_release);
 }
 
-/* unmap_vmas - see mm/memory.h. Returns: nothing. */
+/* unmap_vmas - see mm/memory.h. */
 void unmap_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
 		unsigned long start, unsigned long end)
 {

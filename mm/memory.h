@@ -79,11 +79,22 @@ struct fault_report {
 const char *fault_reason_str(enum fault_reason reason);
 
 /*
+ * vma_access_permitted - may an access with @flags happen in @vma? ARM's
+ * rule (its access_error): a write needs VM_WRITE, an instruction fetch
+ * VM_EXEC, a read any of VM_READ, VM_WRITE, VM_EXEC (the MMU cannot
+ * make a page writable or executable and not readable).
+ * Returns: true if so.
+ */
+struct vm_area_struct;
+bool vma_access_permitted(const struct vm_area_struct *vma,
+			  unsigned int flags);
+
+/*
  * do_user_fault - fix the fault of an access (@flags) at @addr in @mm, as
  * ARM's do_page_fault/__do_page_fault decide: find the VMA, grow a
  * VM_GROWSDOWN stack down to a lower address, check the access against
- * the VMA's flags (a read needs any of VM_READ|VM_WRITE|VM_EXEC, a write
- * VM_WRITE, a fetch VM_EXEC), then handle_mm_fault(). Fills @report.
+ * the VMA's flags (vma_access_permitted()), then handle_mm_fault().
+ * Fills @report.
  * Returns: 0 when the access can be retried; otherwise VM_FAULT_BADMAP
  * (no VMA: SIGSEGV/SEGV_MAPERR), VM_FAULT_BADACCESS (SIGSEGV/SEGV_ACCERR),
  * VM_FAULT_OOM or VM_FAULT_SIGBUS.

@@ -27,7 +27,7 @@
 
 static struct kmem_cache *mm_cachep;
 
-/* mm_core_init - see mm/mm.h. Returns: nothing; panics on OOM. */
+/* mm_core_init - see mm/mm.h. Panics on OOM. */
 void mm_core_init(void)
 {
 	vma_cache_init();
@@ -64,7 +64,7 @@ struct mm_struct *mmget(struct mm_struct *mm)
 	return mm;
 }
 
-/* exit_mmap - see mm/mm.h. Returns: nothing. */
+/* exit_mmap - see mm/mm.h. */
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
@@ -81,7 +81,7 @@ void exit_mmap(struct mm_struct *mm)
 	mm_vma_init(mm);
 }
 
-/* mmput - see mm/mm.h. Returns: nothing. */
+/* mmput - see mm/mm.h. */
 void mmput(struct mm_struct *mm)
 {
 	BUG_ON(mm->mm_users <= 0);

@@ -1,6 +1,6 @@
 /*
  * mm/mm_types.h - the address space of a task (struct mm_struct) and its
- * regions (struct vm_area_struct), as in Linux 4.x, the seeds' era.
+ * regions (struct vm_area_struct), as in Linux 4.x.
  *
  * Portable: compiled into the kernel and, unchanged, into the host tests.
  */

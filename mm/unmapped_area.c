@@ -18,7 +18,7 @@
  * vm_start less the 1 MiB stack guard gap: the searches never hand out
  * the guard gap (Linux since 4.12; only MAP_FIXED may go there). Linux
  * takes the guard off in rb_subtree_gap too; here rb_subtree_gap stays
- * the plain gap of the seeds, which is never smaller than the usable one,
+ * the plain gap of Linux 4.x, which is never smaller than the usable one,
  * so it still only skips subtrees that cannot help, and the guard is
  * taken off where one gap is tested.
  */
@@ -104,9 +104,11 @@ static unsigned long placement_found(unsigned long addr)
  *      skipped with a subtree that could not hold a usable one (we only
  *      go right or up after the left side is done);
  *   2. we enter a subtree only if its rb_subtree_gap >= L: a subtree
- *      without a big enough gap is never walked, and only the limits can
- *      make a walk into a subtree fail, along one root-to-leaf path; so a
- *      search visits O(log n) nodes;
+ *      without a big enough gap is never walked. A walk into a subtree
+ *      can still fail, along one root-to-leaf path: because of the
+ *      limits, or because the big gap is the one below a stack, whose
+ *      usable part (less the guard gap) is too small. So a search visits
+ *      O(log n) nodes, and one more path per such stack (there are few);
  *   3. gaps are met in address order: once a gap starts above high_limit,
  *      every later one does too, and the search can stop.
  * The gap above highest_vm_end comes after all the others.
@@ -233,7 +235,8 @@ found:
  *   1. no gap above vma's subtree is usable: each one was checked, or
  *      skipped with a subtree that could not hold a usable one;
  *   2. we enter a subtree only if its rb_subtree_gap >= L (so, as in
- *      unmapped_area(), O(log n) nodes are visited);
+ *      unmapped_area(), O(log n) nodes are visited, and a path more for
+ *      each stack whose guard gap makes its gap look bigger than it is);
  *   3. gaps are met from the top down: once a gap ends below low_limit,
  *      every later one does too, and the search can stop. We skip a right
  *      subtree whose gaps all start above high_limit (they start above the

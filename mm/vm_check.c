@@ -30,25 +30,6 @@ static int __printf(1, 2) bad(const char *fmt, ...)
 	return 1;
 }
 
-/* The subtree gap a node should hold, from its own gap and children's. */
-static unsigned long expected_subtree_gap(struct vm_area_struct *vma)
-{
-	unsigned long max = vma_gap(vma);
-	struct rb_node *child[2] = { vma->vm_rb.rb_left, vma->vm_rb.rb_right };
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		struct vm_area_struct *c;
-
-		if (!child[i])
-			continue;
-		c = rb_entry(child[i], struct vm_area_struct, vm_rb);
-		if (c->rb_subtree_gap > max)
-			max = c->rb_subtree_gap;
-	}
-	return max;
-}
-
 /* One VMA near the changed range: its shape, links, and path to the root. */
 static int check_one(struct mm_struct *mm, struct vm_area_struct *vma)
 {
@@ -75,10 +56,10 @@ static int check_one(struct mm_struct *mm, struct vm_area_struct *vma)
 		struct vm_area_struct *v =
 			rb_entry(node, struct vm_area_struct, vm_rb);
 
-		if (v->rb_subtree_gap != expected_subtree_gap(v))
+		if (v->rb_subtree_gap != vma_compute_subtree_gap(v))
 			bugs += bad("[%08lx, %08lx) rb_subtree_gap %lx, its own gap and children say %lx",
 				    v->vm_start, v->vm_end, v->rb_subtree_gap,
-				    expected_subtree_gap(v));
+				    vma_compute_subtree_gap(v));
 		if (++depth > 128) {
 			bugs += bad("path from %08lx to the root is a cycle",
 				    vma->vm_start);

@@ -88,8 +88,10 @@ void vm_area_free(struct vm_area_struct *vma)
  */
 
 /*
- * vma_compute_subtree_gap - the rb_subtree_gap @vma should hold: the
- * largest of its own gap and its children's rb_subtree_gap.
+ * vma_compute_subtree_gap - see mm/vma.h; the one definition, used by the
+ * tree's callbacks below and by the local checks of vm_check.c and the
+ * '!' marks of vma_tree_show.c (validate.c recomputes whole subtrees its
+ * own, naive way).
  *
  * The own gap matters: in
  *
@@ -102,7 +104,7 @@ void vm_area_free(struct vm_area_struct *vma)
  * P's own gap G3 lies between T (in the left subtree) and P, and may be
  * the largest of all.
  */
-static unsigned long vma_compute_subtree_gap(struct vm_area_struct *vma)
+unsigned long vma_compute_subtree_gap(struct vm_area_struct *vma)
 {
 	unsigned long max = vma_gap(vma);
 	struct vm_area_struct *child;
@@ -267,7 +269,7 @@ static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
 }
 
-/* See mm/internal.h. */
+/* See mm/vma_internal.h. */
 void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 		struct vm_area_struct *prev, struct rb_node **rb_link,
 		struct rb_node *rb_parent)
@@ -275,7 +277,8 @@ void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	BUG_ON(vma->vm_mm != mm);
 	__vma_link_list(mm, vma, prev);
 	__vma_link_rb(mm, vma, rb_link, rb_parent);
-	/* A later issue: a file VMA also goes on its file's mapping here. */
+	/* (Linux also puts a file VMA on its file's i_mmap tree here: the
+	 * reverse map. topdown never needs to find a file page's mappings.) */
 	mm->map_count++;
 }
 
@@ -288,7 +291,7 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	VM_CHECK(mm);
 }
 
-/* See mm/internal.h. */
+/* See mm/vma_internal.h. */
 void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *prev;
@@ -317,7 +320,7 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 /*
- * See mm/internal.h. The tree is told first, while @vma is still on the
+ * See mm/vma_internal.h. The tree is told first, while @vma is still on the
  * list (the gaps the erasure recomputes then see the list the tree was
  * built with); then the list; then the VMA after @vma, whose gap now
  * reaches down to the VMA before @vma, is recomputed.

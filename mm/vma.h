@@ -139,6 +139,14 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
 
 /*
+ * vma_compute_subtree_gap - the rb_subtree_gap @vma should hold: the
+ * largest of its own gap and its children's rb_subtree_gap (one level:
+ * the children's values are taken as they are).
+ * Returns: that gap, in bytes.
+ */
+unsigned long vma_compute_subtree_gap(struct vm_area_struct *vma);
+
+/*
  * vma_gap_update - recompute @vma's rb_subtree_gap after its own gap
  * changed (its vm_start, or the vm_end of the VMA before it, moved), and
  * carry the change up the tree as far as it goes.

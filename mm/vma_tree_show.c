@@ -36,22 +36,6 @@ static void __printf(2, 3) out(struct tree_out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* rb_subtree_gap as it should be: max of own gap and the children's. */
-static unsigned long expected_subtree_gap(struct vm_area_struct *vma)
-{
-	unsigned long gap = vma_gap(vma);
-	struct rb_node *n = vma->vm_rb.rb_left;
-
-	if (n)
-		gap = max(gap, rb_entry(n, struct vm_area_struct,
-					vm_rb)->rb_subtree_gap);
-	n = vma->vm_rb.rb_right;
-	if (n)
-		gap = max(gap, rb_entry(n, struct vm_area_struct,
-					vm_rb)->rb_subtree_gap);
-	return gap;
-}
-
 static void show_subtree(struct tree_out *o, struct rb_node *node, int depth,
 			 const char *side)
 {
@@ -68,7 +52,7 @@ static void show_subtree(struct tree_out *o, struct rb_node *node, int depth,
 	    2 * depth, "", side, vma->vm_start, vma->vm_end, vma_gap(vma),
 	    vma->rb_subtree_gap,
 	    node->rb_color == RB_BLACK ? "black" : "red",
-	    vma->rb_subtree_gap == expected_subtree_gap(vma) ? "" :
+	    vma->rb_subtree_gap == vma_compute_subtree_gap(vma) ? "" :
 	    " ! expected subtree_gap differs");
 	show_subtree(o, node->rb_left, depth + 1, "L ");
 	show_subtree(o, node->rb_right, depth + 1, "R ");

@@ -24,7 +24,6 @@ const char *const vmstat_text[NR_VM_EVENT_ITEMS] = {
 
 /*
  * vmstat_show - print each counter as "name value", one a line.
- * Returns: nothing.
  */
 void vmstat_show(void)
 {

@@ -152,7 +152,7 @@ static const struct row rows[] = {
 	{ "fstat64_read_only", __NR_fstat64, { A(FILE_FD), A(RDONLY), V(0) },
 	  E(EFAULT), -1, "cp_new_stat64: copy_to_user" },
 
-	/* ---- protections the kernel's copies must honour (issue 12) -- */
+	/* ---- protections the kernel's copies must honour ------------- */
 	{ "write_from_used_prot_none", __NR_write,
 	  { V(1), A(NONE_USED), V(17) }, E(EFAULT), -1,
 	  "the page is there, but PROT_NONE: copy_from_user faults as the "

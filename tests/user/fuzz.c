@@ -864,9 +864,13 @@ static void op_misc(void)
 /* Unknown system call numbers (and the ARM-private ones): ENOSYS. */
 static void op_unknown(void)
 {
-	static const long known[] = { 1, 2, 3, 4, 5, 6, 11, 19, 20, 45, 64,
-				      91, 114, 125, 136, 158, 192, 197, 248,
-				      263 };
+	static const long known[] = {
+		__NR_exit, __NR_fork, __NR_read, __NR_write, __NR_open,
+		__NR_close, __NR_execve, __NR_lseek, __NR_getpid, __NR_brk,
+		__NR_getppid, __NR_munmap, __NR_wait4, __NR_mprotect,
+		__NR_personality, __NR_sched_yield, __NR_mmap2, __NR_fstat64,
+		__NR_exit_group, __NR_clock_gettime,
+	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));
 
 	for (unsigned int i = 0; i < sizeof(known) / sizeof(known[0]); i++)

@@ -1,6 +1,6 @@
 /*
  * tests/user/oom.c - running out of memory kills the task that needed the
- * page, not the kernel (issue 7, acceptance 5; run with MEM=32M).
+ * page, not the kernel (run with MEM=32M: the oom stage of make test).
  *
  * A child maps far more anonymous memory than the machine has (allowed:
  * MAP_NORESERVE, nothing is allocated at mmap time) and writes one byte

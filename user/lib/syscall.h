@@ -16,38 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The system calls of SPEC requirement 6, with Linux's numbers. */
-#define __NR_exit 1
-#define __NR_fork 2
-#define __NR_read 3
-#define __NR_write 4
-#define __NR_open 5
-#define __NR_close 6
-#define __NR_execve 11
-#define __NR_lseek 19
-#define __NR_getpid 20
-#define __NR_mount 21		/* Linux only: to mount /proc (procfs.c) */
-#define __NR_kill 37		/* Linux only, for newlib's abort() */
-#define __NR_mkdir 39		/* Linux only: to make /proc (procfs.c) */
-#define __NR_brk 45
-#define __NR_ioctl 54		/* Linux only: the shell's terminal mode */
-#define __NR_getppid 64
-#define __NR_munmap 91
-#define __NR_wait4 114
-#define __NR_mprotect 125
-#define __NR_personality 136
-#define __NR_sched_yield 158
-#define __NR_mmap2 192		/* offset in 4096-byte units */
-#define __NR_fstat64 197
-#define __NR_exit_group 248
-#define __NR_clock_gettime 263	/* 32-bit struct timespec */
-
-/*
- * ARM Linux's private cacheflush call (arch/arm/kernel/traps.c): makes
- * instructions written as data visible to instruction fetch. topdown has
- * no such call (and QEMU models no caches): it answers ENOSYS.
- */
-#define __ARM_NR_cacheflush 0x0f0002
+/* The call numbers, Linux's ARM EABI ones, shared with the kernel. */
+#include "kernel/unistd.h"
 
 /*
  * topdown has no system calls of its own: processes are Linux's (fork,

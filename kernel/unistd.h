@@ -1,0 +1,47 @@
+/*
+ * kernel/unistd.h - system call numbers, Linux's ARM EABI ones: the one
+ * list, read by the kernel's table (kernel/syscall.c) and by the user
+ * programs' runtime (user/lib/syscall.h). Nothing but numbers here, so
+ * that user code may include it.
+ *
+ * The calls topdown implements, then the few its user programs make only
+ * under Linux (topdown answers them ENOSYS, as for any number it lacks).
+ */
+#ifndef KERNEL_UNISTD_H
+#define KERNEL_UNISTD_H
+
+#define __NR_exit 1
+#define __NR_fork 2
+#define __NR_read 3
+#define __NR_write 4
+#define __NR_open 5
+#define __NR_close 6
+#define __NR_execve 11
+#define __NR_lseek 19
+#define __NR_getpid 20
+#define __NR_brk 45
+#define __NR_getppid 64
+#define __NR_munmap 91
+#define __NR_wait4 114
+#define __NR_mprotect 125
+#define __NR_personality 136
+#define __NR_sched_yield 158
+#define __NR_mmap2 192		/* offset in 4096-byte units */
+#define __NR_fstat64 197
+#define __NR_exit_group 248
+#define __NR_clock_gettime 263	/* 32-bit struct timespec */
+
+/* Linux only: what the test runtime needs when it runs under Linux */
+#define __NR_mount 21		/* to mount /proc (user/lib/procfs.c) */
+#define __NR_kill 37		/* for newlib's abort() */
+#define __NR_mkdir 39		/* to make /proc (user/lib/procfs.c) */
+#define __NR_ioctl 54		/* the shell's terminal mode */
+
+/*
+ * ARM Linux's private calls start at 0xf0000 (__ARM_NR_BASE); cacheflush
+ * makes instructions written as data visible to instruction fetch.
+ * topdown has none of them (and QEMU models no caches): ENOSYS.
+ */
+#define __ARM_NR_cacheflush 0x0f0002
+
+#endif /* KERNEL_UNISTD_H */
