@@ -102,6 +102,15 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 /* Number of second-level tables @mm has now (for tests and `free`). */
 unsigned long mm_nr_ptes(struct mm_struct *mm);
 
+/* -- pages ----------------------------------------------------------------- */
+
+/*
+ * Zero the PAGE_SIZE bytes at kernel address @addr (page aligned): the
+ * hot part of every anonymous write fault, so each architecture does it
+ * its fastest way (ARMv7: 8-register stores, mm/armv7/clear_page.S).
+ */
+void clear_page(void *addr);
+
 /* -- caches ---------------------------------------------------------------- */
 
 /*

@@ -26,6 +26,7 @@
 #include "mm/fault_inject.h"
 #include "mm/internal.h"
 #include "mm/kasan.h"
+#include "mm/mmu.h"
 #include "mm/poison.h"
 
 static struct zone boot_zone;
@@ -244,7 +245,8 @@ static void prep_new_block(struct page *page, unsigned int order, gfp_t gfp)
 	page->_refcount = 1;
 	page->order = order;
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		for (unsigned int i = 0; i < (1u << order); i++)
+			clear_page(page_address(page + i));
 }
 
 /*

@@ -33,13 +33,21 @@
 bool trace_placement;
 struct placement_stats placement_stats;
 
-/* One line of the placement trace, when trace_placement is on. */
-static void __printf(1, 2) trace(const char *fmt, ...)
+/*
+ * One line of the placement trace, when trace_placement is on. A macro,
+ * so that with tracing off (always, outside a lesson) not even the
+ * arguments are computed: the search costs what it would cost without.
+ */
+#define trace(...)                              \
+	do {                                    \
+		if (unlikely(trace_placement))  \
+			trace_line(__VA_ARGS__); \
+	} while (0)
+
+static void __printf(1, 2) trace_line(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!trace_placement)
-		return;
 	printk("placement: ");
 	va_start(ap, fmt);
 	vprintk(fmt, ap);
@@ -59,7 +67,7 @@ static void placement_begin(const char *fn,
 }
 
 /* The search stands on @vma: count it, trace it and its gap. */
-static struct vm_area_struct *visit(struct vm_area_struct *vma)
+static inline struct vm_area_struct *visit(struct vm_area_struct *vma)
 {
 	placement_stats.last_visits++;
 	placement_stats.total_visits++;
@@ -145,9 +153,15 @@ unsigned long unmapped_area(struct mm_struct *mm,
 	}
 
 	while (true) {
-		/* Lower gaps first: the left subtree, if it may hold one. */
+		/*
+		 * Lower gaps first: the left subtree, if it may hold one.
+		 * Every gap there ends at or below the vm_end of the node
+		 * just before this one, so when that is below low_limit none
+		 * can be used. (Linux tests this node's gap_end: the mirror
+		 * image of the shortcut in unmapped_area_topdown().)
+		 */
 		gap_end = vm_start_gap(vma);
-		if (gap_end >= low_limit && vma->vm_rb.rb_left) {
+		if (vma_prev_end(vma) >= low_limit && vma->vm_rb.rb_left) {
 			struct vm_area_struct *left =
 				rb_to_vma(vma->vm_rb.rb_left);
 
@@ -282,9 +296,16 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 		return placement_fail("no gap in the tree is that large");
 
 	while (true) {
-		/* Higher gaps first: the right subtree, if it may hold one. */
+		/*
+		 * Higher gaps first: the right subtree, if it may hold one.
+		 * Every gap there starts at or above this node's vm_end, so
+		 * when vm_end is above high_limit none can be used. (Linux
+		 * tests this node's gap_start here, which lets the search
+		 * walk down the right spine of a big tree for nothing: each
+		 * node there carries the gap below the stack, too high.)
+		 */
 		gap_start = vma_prev_end(vma);
-		if (gap_start <= high_limit && vma->vm_rb.rb_right) {
+		if (vma->vm_end <= high_limit && vma->vm_rb.rb_right) {
 			struct vm_area_struct *right =
 				rb_to_vma(vma->vm_rb.rb_right);
 

@@ -52,10 +52,11 @@ static unsigned long kernel_lookup(struct mm_struct *mm, unsigned long addr)
 }
 
 /*
- * Placement as in test_placement_trace.c, search 1, with L = 0x3000:
- * D, go right to F, go right to G (its gap starts at 0xb6f0e000, above
- * 0xb6f0c000 - L = 0xb6f09000: no fit), climb up to F, whose gap
- * [0xb6f06000, 0xb6f0a000) fits: 0xb6f0a000 - L = 0xb6f07000.
+ * Placement as in test_placement_trace.c, search 1, with L = 0x3000, so
+ * gap_start <= 0xb6f0c000 - L = 0xb6f09000: D (its vm_end 0xb6f03000 is
+ * below that), go right to F; F ends at 0xb6f0e000, above it, so G's
+ * subtree is not entered (its gaps start at 0xb6f0e000 or higher); F's
+ * own gap [0xb6f06000, 0xb6f0a000) fits: 0xb6f0a000 - L = 0xb6f07000.
  */
 TEST(holes_with_two_mapped_pages_then_one_placement)
 {

@@ -54,17 +54,18 @@ static struct mm_struct *holes(void)
 }
 
 /*
+ * A right subtree is entered only if the node's vm_end is at or below
+ * high_limit: every gap in it starts at that vm_end or higher.
+ *
  * 1. L = 0x5000 below high_limit 0xb6f0c000: gap_start <= 0xb6f07000,
  *    gap_end >= 0x6000. highest_vm_end 0xbf000000 is too high.
- *    D: its gap starts at 0x104000 <= 0xb6f07000, F's subtree gap
- *       0x80d1000 >= L: go right.
- *    F: its gap starts at 0xb6f06000 <= 0xb6f07000, G's subtree gap
- *       0x80d1000 >= L: go right.
- *    G: its gap [0xb6f0e000, 0xbefdf000) starts above 0xb6f07000: no
- *       fit; no left child: climb up to F (from its right).
- *    F: its gap [0xb6f06000, 0xb6f0a000) is 0x4000 < L: no fit; E's
- *       subtree gap 0x2000 < L, not entered: climb up to D (from its
- *       right).
+ *    D: its vm_end 0xb6f03000 <= 0xb6f07000, F's subtree gap 0x80d1000
+ *       >= L: go right.
+ *    F: its vm_end 0xb6f0e000 > 0xb6f07000: G's subtree, whose gaps
+ *       start at 0xb6f0e000 or higher, cannot help (G's own gap, the big
+ *       one below the stack, starts there): not entered. Its own gap
+ *       [0xb6f06000, 0xb6f0a000) is 0x4000 < L: no fit; E's subtree gap
+ *       0x2000 < L, not entered: climb up to D (from its right).
  *    D: its gap [0x104000, 0xb6f00000) fits: the top of it, 0xb6f00000
  *       (below high_limit), minus L: 0xb6efb000.
  */
@@ -75,17 +76,18 @@ TEST(topdown_climbs_back_to_the_root_and_takes_its_gap)
 	if (!mm)
 		return;
 	CHECK_EQ(search(mm, 0x5000, 0xb6f0c000), 0xb6efb000);
-	CHECK_EQ(placement_stats.last_visits, 5);	/* D F G F D */
+	CHECK_EQ(placement_stats.last_visits, 3);	/* D F D */
 	mmput(mm);
 }
 
 /*
  * 2. L = 0x10000 below high_limit 0x100000: gap_start <= 0xf0000,
  *    gap_end >= 0x11000.
- *    D: its gap starts at 0x104000 > 0xf0000: right subtree skipped, its
- *       own gap does not fit; B's subtree gap 0xdf000 >= L: go left.
- *    B: its gap starts at 0x12000 <= 0xf0000, C's subtree gap 0xdf000
- *       >= L: go right.
+ *    D: its vm_end 0xb6f03000 > 0xf0000: right subtree skipped; its own
+ *       gap starts at 0x104000 > 0xf0000: no fit; B's subtree gap
+ *       0xdf000 >= L: go left.
+ *    B: its vm_end 0x21000 <= 0xf0000, C's subtree gap 0xdf000 >= L: go
+ *       right.
  *    C: its gap [0x21000, 0x100000) fits: 0x100000 - L = 0xf0000.
  */
 TEST(topdown_goes_left_then_right_to_the_heap_gap)
@@ -103,13 +105,11 @@ TEST(topdown_goes_left_then_right_to_the_heap_gap)
  * 3. L = 0x20000 below high_limit 0x40000: gap_start <= 0x20000,
  *    gap_end >= 0x21000.
  *    D: as in 2, no fit; B's subtree gap 0xdf000 >= L: go left.
- *    B: its gap starts at 0x12000 <= 0x20000, C's subtree gap >= L: go
- *       right.
- *    C: its gap starts at 0x21000 > 0x20000: no fit; no left child:
- *       climb up to B (from its right).
- *    B: its gap ends at 0x20000 < 0x21000, and every lower gap ends
- *       lower still: -ENOMEM. (Indeed the free space inside
- *       [0x1000, 0x40000) is 0xf000 + 0xe000 + 0x1f000 in three pieces.)
+ *    B: its vm_end 0x21000 > 0x20000: C's subtree, whose gaps start at
+ *       0x21000 or higher, is not entered. Its own gap ends at 0x20000 <
+ *       0x21000, and every lower gap ends lower still: -ENOMEM. (Indeed
+ *       the free space inside [0x1000, 0x40000) is 0xf000 + 0xe000 +
+ *       0x1f000 in three pieces.)
  */
 TEST(topdown_fails_when_the_gaps_end_below_low_limit)
 {
@@ -118,6 +118,6 @@ TEST(topdown_fails_when_the_gaps_end_below_low_limit)
 	if (!mm)
 		return;
 	CHECK_EQ(search(mm, 0x20000, 0x40000), (unsigned long)-ENOMEM);
-	CHECK_EQ(placement_stats.last_visits, 4);	/* D B C B */
+	CHECK_EQ(placement_stats.last_visits, 2);	/* D B */
 	mmput(mm);
 }

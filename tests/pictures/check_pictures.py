@@ -21,9 +21,10 @@ VMAS = {
 }
 EDGES = {('D', 'B', 'L'), ('D', 'F', 'R'), ('B', 'A', 'L'), ('B', 'C', 'R'),
          ('F', 'E', 'L'), ('F', 'G', 'R')}
-# search 1: D, right to F, right to G, climb to F, climb to D; 0xb6efb000
-VISITS = {'D': '1, 5', 'F': '2, 4', 'G': '3'}
-PATH_EDGES = {('D', 'F'), ('F', 'G')}
+# search 1: D, right to F (F ends at 0xb6f0e000, above the gap_start
+# limit 0xb6f07000: G's subtree is not entered), climb to D; 0xb6efb000
+VISITS = {'D': '1, 3', 'F': '2'}
+PATH_EDGES = {('D', 'F')}
 CHOSEN = (0xb6efb000, 0xb6f00000)
 
 n = 0
