@@ -304,7 +304,14 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 			return err;
 		prev = vma;
 	}
-	last = find_vma(mm, end);
+	/*
+	 * The VMA holding end, if any: walked to from the first one (Linux
+	 * calls find_vma(end) again); the VMAs passed are the ones the
+	 * removal below walks anyway.
+	 */
+	vma = prev ? prev->vm_next : mm->mmap;
+	for (last = vma; last && last->vm_end <= end; last = last->vm_next)
+		;
 	if (last && end > last->vm_start) {
 		err = __split_vma(mm, last, end, 1);
 		if (err)
