@@ -219,6 +219,23 @@ def session(s, c):
     c.check("shell_goes_on_after_fault", out.strip() == "still here",
             "got: %r" % out)
 
+    # a file page wholly beyond the end of the file: any access is SIGBUS
+    # (Linux's filemap_fault), so the shell must not make it itself
+    out = s.command("mmap 1p r file /bin/sh off 1000p")
+    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
+    if c.check("mmap_file_beyond_its_end", m is not None, "got: %r" % out):
+        out = s.command("read $")
+        c.check("read_beyond_eof_kills_a_child_with_sigbus",
+                "killed by signal 7" in out and "status 135" in out,
+                "got: %r" % out)
+        out = s.command("touch $")
+        c.check("touch_beyond_eof_kills_a_child_with_sigbus",
+                "killed by signal 7" in out, "got: %r" % out)
+        out = s.command("echo alive")
+        c.check("shell_survives_sigbus", out.strip() == "alive",
+                "got: %r" % out)
+        s.command("munmap $ 1p")
+
     out = s.command("brk", end="\r\n")          # CR LF: one end of line
     m = re.search(r"brk: (0x[0-9a-f]+)", out)
     if c.check("brk_shows_break", m is not None, "got: %r" % out):

@@ -7,10 +7,12 @@
  *
  * read, write and touch must not kill the shell when they fault. The
  * shell makes the access itself only where its own /proc/self/maps
- * allows it (a mapping with r for a read, w for a write); anywhere else
- * it forks, lets the child try, and reports the child's fate: killed by
- * SIGSEGV, status 139 as a shell shows it, after the kernel's own report
- * of the fault on the console.
+ * allows it (an anonymous mapping with r for a read, w for a write);
+ * anywhere else it forks, lets the child try, and reports the child's
+ * fate: killed by SIGSEGV (status 139 as a shell shows it) or SIGBUS
+ * (135), after the kernel's own report of the fault on the console. A
+ * file mapping is always left to a child: its pages may lie beyond the
+ * end of the file, where any access is SIGBUS, and maps cannot say.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,26 +27,29 @@
 enum access { READ, WRITE };
 
 /*
- * Does our own maps allow @access to every page of [addr, addr + len)?
- * Only then may the shell make the access itself.
+ * Could @access to some page of [addr, addr + len) fault, by our own
+ * maps? Only if not may the shell make the access itself.
+ * Returns: why it could (for the message), or NULL.
  */
-static bool maps_allow(unsigned long addr, unsigned long len,
-		       enum access access)
+static const char *access_may_fault(unsigned long addr, unsigned long len,
+				    enum access access)
 {
 	unsigned long end = addr + len;
 	struct map_entry e;
 
-	if (end < addr)			/* wraps around */
-		return false;
+	if (end < addr)
+		return "the start of a range that wraps around";
 	/* the mappings that cover [addr, end), one after the other */
 	while (addr < end) {
-		if (!maps_find(addr, &e))
-			return false;
-		if (e.perms[access == READ ? 0 : 1] == '-')
-			return false;
+		if (!maps_find(addr, &e) || e.perms[access == READ ? 0 : 1] == '-')
+			return access == READ ? "not readable in our maps" :
+				"not writable in our maps";
+		if (e.name[0] == '/')
+			return "in a file mapping (past the end of the file "
+			       "it would be SIGBUS)";
 		addr = e.end;
 	}
-	return true;
+	return NULL;
 }
 
 /*
@@ -57,15 +62,15 @@ static int guarded(const char *cmd, unsigned long addr, unsigned long len,
 		   void (*fn)(unsigned long addr, unsigned long arg),
 		   unsigned long arg)
 {
+	const char *why = access_may_fault(addr, len, access);
 	int status;
 	pid_t pid;
 
-	if (maps_allow(addr, len, access)) {
+	if (!why) {
 		fn(addr, arg);
 		return 0;
 	}
-	printf("%s: %#lx is not %s in our maps: trying in a child process\n",
-	       cmd, addr, access == READ ? "readable" : "writable");
+	printf("%s: %#lx is %s: trying in a child process\n", cmd, addr, why);
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
