@@ -184,6 +184,8 @@ static void model_dirty(unsigned long start, unsigned long end)
 }
 
 static void model_resync(unsigned long start, unsigned long end);
+static bool read_maps(void);
+static void dump_near(unsigned long addr);
 
 /* ---- what is not the fuzzer's to change ----------------------------- */
 
@@ -796,6 +798,8 @@ static void op_io(void)
 			   0);
 		if (ret >= 0)
 			FUZZ_CHECK((unsigned long)ret <= len, "wrote %ld", ret);
+		if (ret > 0 && console)	/* whatever it was: end the line */
+			sys_write(1, "\n", 1);
 		break;
 	case 2:
 		ret = call("lseek", __NR_lseek, fd, (long)any_len(0),
@@ -984,6 +988,8 @@ static void op_touch(void)
 	else
 		FUZZ_CHECK(status == want, "status %#x, expected signal %d",
 			   status, want);
+	if (want >= 0 && status != (want ? want : 0) && read_maps())
+		dump_near(addr);
 }
 
 /*
@@ -1237,8 +1243,16 @@ static void model_resync(unsigned long start, unsigned long end)
 
 		if (s >= t || !line_is_ours(e))
 			continue;
-		/* what maps cannot say (VM_MAYWRITE, growsdown) stays */
-		old = model_find(s);
+		/*
+		 * What maps cannot say (VM_MAYWRITE, growsdown) is the same
+		 * for the whole line, one VMA: take it from any range of
+		 * the model in the line (a stack that grew down keeps
+		 * VM_GROWSDOWN in its new part too).
+		 */
+		old = NULL;
+		for (int m = model_lookup(e->start); m < nr_ranges &&
+		     model[m].start < e->end && !old; m++)
+			old = &model[m];
 		if (old)
 			a = old->a;
 		a.prot = (e->perms[0] == 'r' ? PROT_READ : 0) |
