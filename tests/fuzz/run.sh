@@ -54,6 +54,8 @@ for kernel in $KERNELS; do
             leaks=$((leaks + 1)); why="pages or slab objects not given back"
         elif [ "$status" != 0 ]; then
             why="exit status $status"
+        elif [ -z "$got" ]; then
+            why="the fuzzer never printed its summary"
         fi
         if [ -z "$why" ]; then
             echo "ok $n fuzz:$kernel:seed_$seed # $OPS operations, ${got:-0} system calls, MEM=$MEM"
