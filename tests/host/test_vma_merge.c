@@ -11,6 +11,7 @@
  */
 #include "tests/host/test.h"
 #include "tests/host/vma_util.h"
+#include "mm/fault_inject.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
@@ -598,9 +599,9 @@ TEST(split_vma_out_of_memory_fails_with_enomem)
 	struct mm_struct *mm = vmt_mm_new();
 
 	sketch_build(mm, "AAAAAAAA", &s);
-	failslab_after(0);
+	fault_attr_set(&failslab, 0, 1);
 	CHECK_EQ(split_vma(mm, VMA(&s, 'A'), PG(4), 1), -ENOMEM);
-	failslab_off();
+	fault_attr_set(&failslab, 0, 0);
 	CHECK_SKETCH(mm, "AAAAAAAA");
 	CHECK_VMA(VMA(&s, 'A'), 0, 8, ANON_PGOFF(0), F1);
 	CHECK_EQ(mm->map_count, 1);
