@@ -284,6 +284,17 @@ int ref_mprotect(struct refmodel *m, unsigned long start, unsigned long len,
 	return 0;
 }
 
+struct ref_access ref_pte_access(unsigned long flags)
+{
+	struct ref_access a = {
+		.read = flags & (VM_READ | VM_WRITE | VM_EXEC),
+		.write = (flags & VM_SHARED) && (flags & VM_WRITE),
+		.exec = flags & VM_EXEC,
+	};
+
+	return a;
+}
+
 /* The lowest set bit of @mask: the step between aligned addresses. */
 static unsigned long align_step(unsigned long mask)
 {

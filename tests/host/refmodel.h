@@ -117,6 +117,20 @@ int ref_mprotect(struct refmodel *m, unsigned long start, unsigned long len,
 		 unsigned long prot);
 
 /*
+ * ref_pte_access - what user mode may do through a page table entry just
+ * made for a region with @flags, by Linux's semantics (before any write
+ * fault): read when any of VM_READ, VM_WRITE, VM_EXEC is set (write- and
+ * exec-only imply read), write only when shared and VM_WRITE (private
+ * memory is copied on its first write, so it starts read-only), execute
+ * exactly with VM_EXEC.
+ */
+struct ref_access {
+	bool read, write, exec;
+};
+
+struct ref_access ref_pte_access(unsigned long flags);
+
+/*
  * The placement search, from its definition: among the gaps between
  * regions (and the one above the last, unbounded), the highest (top-down)
  * or lowest one whose part inside [low_limit, high_limit) is at least

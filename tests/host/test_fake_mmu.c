@@ -5,6 +5,7 @@
  */
 #include "mm/fault_inject.h"
 #include "tests/host/mm_util.h"
+#include "tests/host/refmodel.h"
 
 #define ADDR 0x40000000UL
 
@@ -56,7 +57,8 @@ TEST(the_decoder_reads_ap_and_xn_as_the_armv7_mmu_does)
 /*
  * For each VM_READ|VM_WRITE|VM_EXEC|VM_SHARED, what Linux's semantics
  * demand of the entry vm_get_page_prot() gives (mm/armv7/protection_map.c,
- * the code under test), as the MMU would enforce it: PROT_NONE gives the
+ * the code under test), as the MMU would enforce it (the user's part is
+ * the model's ref_pte_access()): PROT_NONE gives the
  * user no access; write-only and exec-only imply read (the MMU cannot
  * hide them from reads); a private writable page is read-only until its
  * write fault, a shared writable one writable at once; execute exactly
@@ -71,9 +73,8 @@ TEST(protection_map_gives_linux_semantics_for_all_16_combinations)
 	struct page *page = alloc_page(GFP_KERNEL);
 
 	for (unsigned long f = 0; f < 16; f++) {
-		bool read = f & (VM_READ | VM_WRITE | VM_EXEC);
-		bool write = (f & VM_SHARED) && (f & VM_WRITE);
-		bool exec = f & VM_EXEC;
+		struct ref_access want = ref_pte_access(f);
+		bool read = want.read, write = want.write, exec = want.exec;
 		pgprot_t prot = vm_get_page_prot(f);
 		struct fake_perm p;
 

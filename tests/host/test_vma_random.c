@@ -19,7 +19,8 @@
  *   find     find_vma(), find_vma_prev(), find_vma_intersection()
  *
  * After every operation the result and the whole address space are
- * compared with the model, and validate_mm() must find nothing. A failure
+ * compared with the model (each VMA's vm_page_prot too, decoded as the
+ * MMU would), and validate_mm() must find nothing. A failure
  * prints the seed and the step (also on a panic, from a SIGABRT handler).
  * One seed runs with a small max_map_count, to reach the -ENOMEM paths.
  */
@@ -29,6 +30,7 @@
 #include "tests/prng.h"
 #include "tests/host/refmodel.h"
 #include "tests/host/vma_util.h"
+#include "tests/host/shim/fake_mmu.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "mm/mman.h"
@@ -146,6 +148,20 @@ static bool file_refs_match(struct world *w)
 	return true;
 }
 
+/*
+ * Would a PTE made with @vma's vm_page_prot give the user what its
+ * vm_flags say (decoded as the MMU would, fake_decode_prot())?
+ */
+static bool page_prot_matches(const struct vm_area_struct *vma)
+{
+	struct ref_access want = ref_pte_access(vma->vm_flags);
+	struct fake_perm p;
+
+	return fake_decode_prot(vma->vm_page_prot, &p) &&
+	       p.user_read == want.read && p.user_write == want.write &&
+	       p.user_exec == want.exec;
+}
+
 /* The address space equals the model, VMA by VMA, field by field. */
 static bool same_as_model(struct world *w)
 {
@@ -158,6 +174,12 @@ static bool same_as_model(struct world *w)
 		    vma->vm_end != r->end || vma->vm_flags != r->flags ||
 		    vma->vm_pgoff != r->pgoff || vma->vm_file != r->file)
 			return fail(w, "the address space differs from the model");
+		if (!page_prot_matches(vma)) {
+			printf("#   [%#lx, %#lx) flags %#lx: vm_page_prot %s\n",
+			       vma->vm_start, vma->vm_end, vma->vm_flags,
+			       fake_prot_str(vma->vm_page_prot));
+			return fail(w, "a VMA's vm_page_prot does not give what its flags say");
+		}
 	}
 	if (vma || w->mm->map_count != w->ref.n)
 		return fail(w, "the address space has more VMAs than the model");
@@ -185,6 +207,7 @@ static bool op_insert(struct world *w)
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);	/* as callers do */
 	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	want = ref_insert(&w->ref, start, end, flags, file, pgoff);
