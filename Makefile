@@ -191,7 +191,8 @@ user: $(UELFS) $(INITRAMFS)
 
 HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c kernel/bootopts.c \
 	kernel/cpio.c kernel/elf.c kernel/file.c
-HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C)
+HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C) \
+	mm/armv7/protection_map.c
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer \

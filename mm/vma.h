@@ -320,4 +320,29 @@ void dump_vma_tree(struct mm_struct *mm);
 size_t show_vma_tree(struct mm_struct *mm, char *buf, size_t size);
 size_t show_vma_tree_dot(struct mm_struct *mm, char *buf, size_t size);
 
+/*
+ * What a caller adds to the DOT picture: a title (NULL: map_count and
+ * highest_vm_end), and for each node extra label text (DOT escapes, e.g.
+ * "\\nvisit 1") and attributes (", color=blue"), for each edge
+ * attributes; the callbacks may be NULL, their strings empty.
+ */
+struct vma_dot_marks {
+	const char *title;
+	void (*node)(const struct vma_dot_marks *marks,
+		     const struct vm_area_struct *vma, char *label,
+		     size_t label_size, char *attrs, size_t attrs_size);
+	const char *(*edge)(const struct vma_dot_marks *marks,
+			    const struct vm_area_struct *parent,
+			    const struct vm_area_struct *child);
+	const void *data;	/* the caller's */
+};
+
+/*
+ * show_vma_tree_dot_marked - show_vma_tree_dot() with @marks (may be NULL)
+ * added. Returns: the length written.
+ */
+size_t show_vma_tree_dot_marked(struct mm_struct *mm,
+				const struct vma_dot_marks *marks, char *buf,
+				size_t size);
+
 #endif /* MM_VMA_H */

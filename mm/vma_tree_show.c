@@ -6,7 +6,8 @@
  * Each node shows its range, its own gap (vm_start minus the previous
  * VMA's vm_end), rb_subtree_gap, and its colour. The text marks with '!'
  * a node whose stored rb_subtree_gap differs from the one recomputed from
- * its children: the invariant the placement search depends on.
+ * its children: the invariant the placement search depends on. The DOT
+ * writer is the only one: make pictures (tests/pictures/) draws with it.
  */
 #include <stdarg.h>
 #include "kernel/printk.h"
@@ -82,43 +83,87 @@ void dump_vma_tree(struct mm_struct *mm)
 	show_tree(&o, mm);
 }
 
-/* One DOT node per VMA, named by its start; edges to its children. */
-static void dot_subtree(struct tree_out *o, struct rb_node *node, int depth)
+/*
+ * The DOT picture: one node per VMA, named v_<vm_start in hex>, labelled
+ * with its range, its own gap and its rb_subtree_gap, filled with its
+ * colour; an edge to each child, labelled L or R. A missing child of a
+ * node that has the other is an invisible point, so that a lone child
+ * still hangs to its own side. @marks (may be NULL) adds to nodes and
+ * edges (make pictures draws a search path so).
+ */
+static void dot_node(struct tree_out *o, struct vm_area_struct *vma,
+		     const struct vma_dot_marks *marks)
+{
+	bool black = vma->vm_rb.rb_color == RB_BLACK;
+	char label[64] = "", attrs[96] = "";
+
+	if (marks && marks->node)
+		marks->node(marks, vma, label, sizeof(label), attrs,
+			    sizeof(attrs));
+	out(o, "  v_%lx [label=\"[%#010lx, %#010lx)\\ngap %#lx\\nsubtree_gap %#lx%s\", fillcolor=\"%s\", fontcolor=\"white\"%s];\n",
+	    vma->vm_start, vma->vm_start, vma->vm_end, vma_gap(vma),
+	    vma->rb_subtree_gap, label, black ? "gray20" : "firebrick3",
+	    attrs);
+}
+
+static void dot_edge(struct tree_out *o, struct vm_area_struct *parent,
+		     struct rb_node *child, const char *side,
+		     const struct vma_dot_marks *marks)
+{
+	unsigned long from = parent->vm_start;
+	struct vm_area_struct *to;
+
+	if (!child) {
+		out(o, "  nil_%lx_%s [shape=point, style=invis];\n", from, side);
+		out(o, "  v_%lx -> nil_%lx_%s [style=invis];\n", from, from,
+		    side);
+		return;
+	}
+	to = rb_entry(child, struct vm_area_struct, vm_rb);
+	out(o, "  v_%lx -> v_%lx [label=\"%s\"%s];\n", from, to->vm_start,
+	    side, marks && marks->edge ? marks->edge(marks, parent, to) : "");
+}
+
+static void dot_subtree(struct tree_out *o, struct rb_node *node, int depth,
+			const struct vma_dot_marks *marks)
 {
 	struct vm_area_struct *vma;
 
 	if (!node || depth > MAX_DEPTH)
 		return;
 	vma = rb_entry(node, struct vm_area_struct, vm_rb);
-	out(o, "  v%08lx [label=\"[%08lx, %08lx)\\ngap %lx\\nsubtree_gap %lx\", "
-	    "color=%s, fontcolor=%s];\n",
-	    vma->vm_start, vma->vm_start, vma->vm_end, vma_gap(vma),
-	    vma->rb_subtree_gap,
-	    node->rb_color == RB_BLACK ? "black" : "red",
-	    node->rb_color == RB_BLACK ? "black" : "red");
-	for (int i = 0; i < 2; i++) {
-		struct rb_node *child = i ? node->rb_right : node->rb_left;
-
-		if (child)
-			out(o, "  v%08lx -> v%08lx [label=\"%s\"];\n",
-			    vma->vm_start,
-			    rb_entry(child, struct vm_area_struct,
-				     vm_rb)->vm_start, i ? "R" : "L");
-	}
-	dot_subtree(o, node->rb_left, depth + 1);
-	dot_subtree(o, node->rb_right, depth + 1);
+	dot_node(o, vma, marks);
+	if (!node->rb_left && !node->rb_right)
+		return;
+	dot_edge(o, vma, node->rb_left, "L", marks);
+	dot_edge(o, vma, node->rb_right, "R", marks);
+	dot_subtree(o, node->rb_left, depth + 1, marks);
+	dot_subtree(o, node->rb_right, depth + 1, marks);
 }
 
-size_t show_vma_tree_dot(struct mm_struct *mm, char *buf, size_t size)
+size_t show_vma_tree_dot_marked(struct mm_struct *mm,
+				const struct vma_dot_marks *marks, char *buf,
+				size_t size)
 {
 	struct tree_out o = { buf, size, 0 };
 
 	if (size)
 		buf[0] = '\0';
-	out(&o, "digraph vma_tree {\n  node [shape=box, fontname=monospace];\n");
-	out(&o, "  label=\"VMA tree: map_count %d, highest_vm_end %08lx\";\n",
-	    mm->map_count, mm->highest_vm_end);
-	dot_subtree(&o, mm->mm_rb.rb_node, 0);
+	out(&o, "digraph vma_tree {\n");
+	out(&o, "  node [shape=box, style=\"rounded,filled\", fontname=\"monospace\"];\n");
+	out(&o, "  edge [fontname=\"monospace\"];\n");
+	out(&o, "  labelloc=t;\n");
+	if (marks && marks->title)
+		out(&o, "  label=\"%s\";\n", marks->title);
+	else
+		out(&o, "  label=\"VMA tree: map_count %d, highest_vm_end %#lx\";\n",
+		    mm->map_count, mm->highest_vm_end);
+	dot_subtree(&o, mm->mm_rb.rb_node, 0, marks);
 	out(&o, "}\n");
 	return o.len;
+}
+
+size_t show_vma_tree_dot(struct mm_struct *mm, char *buf, size_t size)
+{
+	return show_vma_tree_dot_marked(mm, NULL, buf, size);
 }

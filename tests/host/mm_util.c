@@ -47,66 +47,6 @@ struct vm_area_struct *mmt_map(struct mm_struct *mm, unsigned long start,
 	return vma;
 }
 
-/* split_vma() that must succeed (the tests' address spaces are small). */
-static void must_split(struct mm_struct *mm, struct vm_area_struct *vma,
-		       unsigned long addr, int new_below)
-{
-	if (split_vma(mm, vma, addr, new_below))
-		abort();
-}
-
-/* mmt_unmap - see mm_util.h. */
-void mmt_unmap(struct mm_struct *mm, unsigned long start, unsigned long len)
-{
-	unsigned long end = start + len;
-	struct vm_area_struct *vma = find_vma(mm, start), *next;
-
-	if (!vma || vma->vm_start >= end)
-		return;
-	if (vma->vm_start < start) {
-		must_split(mm, vma, start, 0);
-		vma = vma->vm_next;
-	}
-	next = find_vma(mm, end);
-	if (next && next->vm_start < end)
-		must_split(mm, next, end, 1);
-	vma = find_vma(mm, start);
-	unmap_vmas(mm, vma, start, end);
-	while (vma && vma->vm_start < end) {
-		next = vma->vm_next;
-		vma_unlink(mm, vma);
-		if (vma->vm_file)
-			fput(vma->vm_file);
-		vm_area_free(vma);
-		vma = next;
-	}
-}
-
-/* mmt_protect - see mm_util.h. */
-void mmt_protect(struct mm_struct *mm, unsigned long start, unsigned long len,
-		 unsigned long access)
-{
-	unsigned long end = start + len;
-	struct vm_area_struct *vma = find_vma(mm, start), *next;
-
-	if (!vma || vma->vm_start >= end)
-		return;
-	if (vma->vm_start < start) {
-		must_split(mm, vma, start, 0);
-		vma = vma->vm_next;
-	}
-	next = find_vma(mm, end);
-	if (next && next->vm_start < end)
-		must_split(mm, next, end, 1);
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
-	     vma = vma->vm_next) {
-		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | access;
-		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-		change_protection(mm, vma->vm_start, vma->vm_end,
-				  vma->vm_page_prot);
-	}
-}
-
 /* Make access @kind at @addr happen, faulting once at most. */
 static int user_access(struct mm_struct *mm, unsigned long addr,
 		       enum fake_access kind)

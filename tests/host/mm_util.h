@@ -6,9 +6,9 @@
  * memory so that a test can say exactly what a run must have cost and
  * that everything came back.
  *
- * The mmap/munmap/mprotect here are deliberately simple (no merging, no
- * placement): they stand in for the system calls, which are not the
- * subject of these tests.
+ * mmt_map() is deliberately simple (no merging, no placement): it links
+ * one VMA as insert_vm_struct() does. Unmapping and changing protection
+ * go through the real do_munmap() and do_mprotect() (mm/mmap.h).
  */
 #ifndef TESTS_HOST_MM_UTIL_H
 #define TESTS_HOST_MM_UTIL_H
@@ -16,6 +16,8 @@
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "mm/mm.h"
+#include "mm/mman.h"
+#include "mm/mmap.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "mm/vma.h"
@@ -45,20 +47,6 @@ struct mm_struct *mmt_new(void);
 struct vm_area_struct *mmt_map(struct mm_struct *mm, unsigned long start,
 			       unsigned long len, unsigned long flags,
 			       struct file *file, unsigned long pgoff);
-
-/*
- * mmt_unmap - munmap [@start, @start + @len): split the VMAs at the ends,
- * zap the pages (unmap_vmas), unlink the VMAs, put their files, free them.
- */
-void mmt_unmap(struct mm_struct *mm, unsigned long start, unsigned long len);
-
-/*
- * mmt_protect - mprotect [@start, @start + @len) to the access bits of
- * @access (VM_READ|VM_WRITE|VM_EXEC): split, new vm_flags and
- * vm_page_prot, then change_protection() on the present PTEs.
- */
-void mmt_protect(struct mm_struct *mm, unsigned long start, unsigned long len,
-		 unsigned long access);
 
 /* The report of the last fault the helpers below took. */
 extern struct fault_report mmt_report;

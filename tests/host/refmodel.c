@@ -9,6 +9,7 @@
 #include "tests/host/refmodel.h"
 #include "kernel/errno.h"
 #include "mm/memlayout.h"
+#include "mm/mman.h"
 #include "mm/vma.h"
 
 #define NOMEM ((unsigned long)-ENOMEM)
@@ -204,6 +205,94 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 	m->r[i].flags = flags;
 	join_neighbours(m, i);
 	return 0;
+}
+
+int ref_mmap_region(struct refmodel *m, unsigned long start,
+		    unsigned long end, unsigned long flags,
+		    const struct file *file, unsigned long pgoff)
+{
+	if (ref_unmap(m, start, end))
+		return -ENOMEM;
+	if ((flags & VM_WRITE) && !(flags & (VM_SHARED | VM_NORESERVE)))
+		flags |= VM_ACCOUNT;
+	ref_map(m, start, end, flags, file, pgoff);
+	return 0;
+}
+
+int ref_munmap(struct refmodel *m, unsigned long start, unsigned long len)
+{
+	unsigned long pages = len / PAGE_SIZE + (len % PAGE_SIZE != 0);
+
+	if (start % PAGE_SIZE || start > TASK_SIZE || len > TASK_SIZE - start ||
+	    !pages)
+		return -EINVAL;
+	return ref_unmap(m, start, start + pages * PAGE_SIZE);
+}
+
+/* The VM_READ/VM_WRITE/VM_EXEC bits asked for by @prot. */
+static unsigned long prot_access(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) |
+	       (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/* May a region with @flags be given @access? Each right has its "may". */
+static bool access_allowed(unsigned long flags, unsigned long access)
+{
+	return (!(access & VM_READ) || (flags & VM_MAYREAD)) &&
+	       (!(access & VM_WRITE) || (flags & VM_MAYWRITE)) &&
+	       (!(access & VM_EXEC) || (flags & VM_MAYEXEC));
+}
+
+int ref_mprotect(struct refmodel *m, unsigned long start, unsigned long len,
+		 unsigned long prot)
+{
+	unsigned long end, addr, access = prot_access(prot);
+	unsigned long pages = len / PAGE_SIZE + (len % PAGE_SIZE != 0);
+
+	if (start % PAGE_SIZE)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	end = start + pages * PAGE_SIZE;
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+	/* the region holding each address in turn, from start up */
+	for (addr = start; addr < end;) {
+		int i = ref_find(m, addr), err;
+		struct ref_region *r = &m->r[i];
+		unsigned long flags, piece_end;
+
+		if (i == m->n || r->start > addr)
+			return -ENOMEM;
+		if (!access_allowed(r->flags, access))
+			return -EACCES;
+		flags = (r->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | access;
+		if ((flags & VM_WRITE) &&
+		    !(r->flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED |
+				  VM_NORESERVE)))
+			flags |= VM_ACCOUNT;
+		piece_end = r->end < end ? r->end : end;
+		err = ref_protect(m, addr, piece_end, flags);
+		if (err)
+			return err;
+		addr = piece_end;
+	}
+	return 0;
+}
+
+struct ref_access ref_pte_access(unsigned long flags)
+{
+	struct ref_access a = {
+		.read = flags & (VM_READ | VM_WRITE | VM_EXEC),
+		.write = (flags & VM_SHARED) && (flags & VM_WRITE),
+		.exec = flags & VM_EXEC,
+	};
+
+	return a;
 }
 
 /* The lowest set bit of @mask: the step between aligned addresses. */

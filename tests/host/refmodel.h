@@ -85,6 +85,52 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 		unsigned long flags);
 
 /*
+ * The system calls' rules on top of the region operations above, as
+ * Linux states them (mmap(2), munmap(2), mprotect(2) and mm/mmap.h):
+ *
+ * ref_mmap_region - mmap_region() of [@start, @end): what is there is
+ * unmapped (ref_unmap: -ENOMEM refuses, as a split at the limit would),
+ * private writable memory without VM_NORESERVE is charged (VM_ACCOUNT
+ * added), then the region is mapped as ref_map() does.
+ * Returns: 0 or -ENOMEM.
+ */
+int ref_mmap_region(struct refmodel *m, unsigned long start,
+		    unsigned long end, unsigned long flags,
+		    const struct file *file, unsigned long pgoff);
+
+/*
+ * ref_munmap - munmap(@start, @len): -EINVAL for an unaligned @start, an
+ * empty length or a range reaching above TASK_SIZE, else ref_unmap() of
+ * the page-rounded range. Returns: 0, -EINVAL or -ENOMEM.
+ */
+int ref_munmap(struct refmodel *m, unsigned long start, unsigned long len);
+
+/*
+ * ref_mprotect - mprotect(@start, @len, @prot): -EINVAL for an unaligned
+ * start or unknown prot bits; region by region from @start up, each
+ * part gets the new access (VM_ACCOUNT added when private memory first
+ * becomes writable), -EACCES for an access its VM_MAY* bits refuse and
+ * -ENOMEM at the first hole, the parts before it staying changed.
+ * Returns: 0, -EINVAL, -EACCES or -ENOMEM.
+ */
+int ref_mprotect(struct refmodel *m, unsigned long start, unsigned long len,
+		 unsigned long prot);
+
+/*
+ * ref_pte_access - what user mode may do through a page table entry just
+ * made for a region with @flags, by Linux's semantics (before any write
+ * fault): read when any of VM_READ, VM_WRITE, VM_EXEC is set (write- and
+ * exec-only imply read), write only when shared and VM_WRITE (private
+ * memory is copied on its first write, so it starts read-only), execute
+ * exactly with VM_EXEC.
+ */
+struct ref_access {
+	bool read, write, exec;
+};
+
+struct ref_access ref_pte_access(unsigned long flags);
+
+/*
  * The placement search, from its definition: among the gaps between
  * regions (and the one above the last, unbounded), the highest (top-down)
  * or lowest one whose part inside [low_limit, high_limit) is at least

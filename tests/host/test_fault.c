@@ -224,7 +224,7 @@ TEST(the_stack_keeps_the_guard_gap_above_the_vma_below)
 	CHECK_EQ(validate_mm(mm), 0);
 
 	/* a PROT_NONE VMA below is no reason to keep away, but no overlap */
-	mmt_protect(mm, lib->vm_start, PG(1), 0);
+	CHECK_EQ(do_mprotect(mm, lib->vm_start, PG(1), 0, false), 0);
 	CHECK_EQ(user_write(mm, lib_end + PG(2), 1), 0);
 	CHECK_EQ(stack->vm_start, lib_end + PG(2));
 	CHECK_EQ(expand_stack(stack, lib_end - PG(1)), -ENOMEM);

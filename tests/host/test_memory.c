@@ -83,7 +83,7 @@ TEST(one_gib_costs_nothing_reads_map_the_zero_page_writes_one_page_each)
 	}
 	CHECK_EQ(faults(), 74);	/* all mapped already */
 
-	mmt_unmap(mm, A, 1UL << 30);
+	CHECK_EQ(do_munmap(mm, A, 1UL << 30), 0);
 	CHECK_EQ(pages_used_since(&s), 0);
 	CHECK_EQ(mm_nr_ptes(mm), 0);
 	CHECK_EQ(page_mapcount(zero), s.zero_map);
@@ -167,7 +167,7 @@ TEST(private_file_mapping_copies_on_write_and_leaves_the_file_alone)
 	CHECK_EQ(page_mapcount(second), 0);
 	put_page(second);
 	put_page(cached);
-	mmt_unmap(mm, A, PG(2));
+	CHECK_EQ(do_munmap(mm, A, PG(2)), 0);
 	CHECK_MEM_RESTORED(&s);
 	mmput(mm);
 	mmt_file_close(file);
@@ -289,24 +289,24 @@ TEST(mprotect_interplay_with_the_fault_path)
 	CHECK_EQ(user_write(mm, A, 1), VM_FAULT_BADACCESS);
 	CHECK_EQ(mmt_report.reason, FAULT_WRITE_RO);
 
-	mmt_protect(mm, A, PG(1), VM_READ | VM_WRITE);
+	CHECK_EQ(do_mprotect(mm, A, PG(1), PROT_READ | PROT_WRITE, false), 0);
 	CHECK(mmt_pte(mm, A, &writable) == ZERO_PAGE(0));
 	CHECK(!writable);	/* private: still read-only after mprotect */
 	CHECK_EQ(user_write(mm, A, 0x42), 0);
 	CHECK(mmt_pte(mm, A, &writable) != ZERO_PAGE(0));
 	CHECK(writable);
 
-	mmt_protect(mm, A, PG(1), VM_READ);
+	CHECK_EQ(do_mprotect(mm, A, PG(1), PROT_READ, false), 0);
 	CHECK_EQ(user_write(mm, A, 0x43), VM_FAULT_BADACCESS);
 	CHECK_EQ(mmt_report.reason, FAULT_WRITE_RO);
 	CHECK_EQ(user_read(mm, A, &c), 0);
 	CHECK_EQ(c, 0x42);
 
-	mmt_protect(mm, A, PG(1), 0);
+	CHECK_EQ(do_mprotect(mm, A, PG(1), 0, false), 0);
 	CHECK_EQ(user_read(mm, A, &c), VM_FAULT_BADACCESS);
 	CHECK_EQ(mmt_report.reason, FAULT_PROT_NONE);
 	CHECK(mmt_pte(mm, A, NULL) != NULL);	/* kept */
-	mmt_protect(mm, A, PG(1), VM_READ);
+	CHECK_EQ(do_mprotect(mm, A, PG(1), PROT_READ, false), 0);
 	CHECK_EQ(user_read(mm, A, &c), 0);
 	CHECK_EQ(c, 0x42);
 	CHECK_EQ(pages_used_since(&s), 1);
@@ -398,7 +398,8 @@ TEST(mm_populate_faults_in_each_vma_as_linux_does)
 	CHECK_EQ(mm_populate(mm, A, PG(19)), 0);
 	CHECK_EQ(ev(PGFAULT), 15);
 	/* a part of a VMA only: write-faults the zero-page PTEs there */
-	mmt_protect(mm, A + PG(12), PG(4), VM_READ | VM_WRITE);
+	CHECK_EQ(do_mprotect(mm, A + PG(12), PG(4), PROT_READ | PROT_WRITE,
+			     false), 0);
 	CHECK_EQ(mm_populate(mm, A + PG(13), PG(1) + 1), 0);
 	CHECK_EQ(ev(TD_ANON_PAGE_ALLOCS), 10);
 	mmput(mm);

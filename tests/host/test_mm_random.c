@@ -217,7 +217,7 @@ static void op_unmap(struct mproc *pr)
 
 	if (sl->kind == K_NONE)
 		return;
-	mmt_unmap(pr->mm, slot_addr(s) + PG(a), PG(b - a));
+	CHECK_EQ(do_munmap(pr->mm, slot_addr(s) + PG(a), PG(b - a)), 0);
 	for (int i = 0; i < SLOT_PAGES; i++) {
 		if (i >= a && i < b)
 			sl->p[i].mapped = false;
@@ -231,12 +231,21 @@ static void op_protect(struct mproc *pr)
 {
 	int s = rng_below(NSLOTS);
 	struct mslot *sl = &pr->slot[s];
+	unsigned long prot;
 
 	if (sl->kind == K_NONE)
 		return;
 	sl->writable = !sl->writable;
-	mmt_protect(pr->mm, slot_addr(s), PG(SLOT_PAGES),
-		    sl->writable ? VM_READ | VM_WRITE : VM_READ);
+	prot = sl->writable ? PROT_READ | PROT_WRITE : PROT_READ;
+	/* each run of mapped pages: mprotect() fails at a hole */
+	for (int a = 0, b; a < SLOT_PAGES; a = b) {
+		for (b = a + 1; b < SLOT_PAGES &&
+				sl->p[b].mapped == sl->p[a].mapped; b++)
+			;
+		if (sl->p[a].mapped)
+			CHECK_EQ(do_mprotect(pr->mm, slot_addr(s) + PG(a),
+					     PG(b - a), prot, false), 0);
+	}
 }
 
 /*

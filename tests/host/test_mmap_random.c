@@ -143,65 +143,23 @@ static unsigned long model_mmap(struct rworld *w, unsigned long addr,
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	if (flags & MAP_NORESERVE)
 		vm_flags |= VM_NORESERVE;
-	if (ref_unmap(&w->ref, addr, end))
+	if (ref_mmap_region(&w->ref, addr, end, vm_flags,
+			    shared ? new_object(w) : NULL,
+			    shared ? 0 : addr >> PAGE_SHIFT))
 		return ERR(ENOMEM);
-	if (!shared && (vm_flags & VM_WRITE) && !(vm_flags & VM_NORESERVE))
-		vm_flags |= VM_ACCOUNT;
-	if (shared)
-		ref_map(&w->ref, addr, end, vm_flags, new_object(w), 0);
-	else
-		ref_map(&w->ref, addr, end, vm_flags, NULL, addr >> PAGE_SHIFT);
 	return addr;
 }
 
 static int model_munmap(struct rworld *w, unsigned long start,
 			unsigned long len)
 {
-	if ((start & ~PAGE_MASK) || start > TASK_SIZE ||
-	    len > TASK_SIZE - start || !PAGE_ALIGN(len))
-		return -EINVAL;
-	return ref_unmap(&w->ref, start, start + PAGE_ALIGN(len));
+	return ref_munmap(&w->ref, start, len);
 }
 
 static int model_mprotect(struct rworld *w, unsigned long start,
 			  unsigned long len, unsigned long prot)
 {
-	unsigned long end, addr, access;
-	int i, err;
-
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	if (!len)
-		return 0;
-	end = start + PAGE_ALIGN(len);
-	if (end <= start)
-		return -ENOMEM;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
-		return -EINVAL;
-	access = (prot & PROT_READ ? VM_READ : 0) |
-		 (prot & PROT_WRITE ? VM_WRITE : 0) |
-		 (prot & PROT_EXEC ? VM_EXEC : 0);
-	/* the region holding each address in turn, from start up */
-	for (addr = start; addr < end;) {
-		struct ref_region *r;
-		unsigned long flags, piece_end;
-
-		i = ref_find(&w->ref, addr);
-		if (i == w->ref.n || w->ref.r[i].start > addr)
-			return -ENOMEM;
-		r = &w->ref.r[i];
-		flags = (r->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | access;
-		if ((flags & VM_WRITE) &&
-		    !(r->flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED |
-				  VM_NORESERVE)))
-			flags |= VM_ACCOUNT;
-		piece_end = r->end < end ? r->end : end;
-		err = ref_protect(&w->ref, addr, piece_end, flags);
-		if (err)
-			return err;
-		addr = piece_end;
-	}
-	return 0;
+	return ref_mprotect(&w->ref, start, len, prot);
 }
 
 static unsigned long model_brk(struct rworld *w, unsigned long brk)

@@ -30,7 +30,7 @@ TEST(shmem_zero_setup_gives_the_vma_an_object_of_its_size)
 	CHECK_STREQ(inode->i_name, "/dev/zero (deleted)");
 	CHECK(vma->vm_file->f_mode == (FMODE_READ | FMODE_WRITE));
 	CHECK_EQ(inode->i_data.nrpages, 0);	/* nothing until touched */
-	mmt_unmap(mm, A, PG(3));
+	CHECK_EQ(do_munmap(mm, A, PG(3)), 0);
 	CHECK_MEM_RESTORED(&s);
 	mmput(mm);
 }
@@ -87,11 +87,11 @@ TEST(two_mappings_of_one_object_share_its_pages)
 	CHECK_EQ(global_vm_event(TD_PAGECACHE_ADDS) - adds, 2);
 	CHECK_EQ(page_mapcount(mmt_pte(mm1, A + PG(3), NULL)), 2);
 	/* the object lives while either maps it */
-	mmt_unmap(mm1, A, PG(4));
+	CHECK_EQ(do_munmap(mm1, A, PG(4)), 0);
 	CHECK_EQ(user_read(mm2, b + 5, &c), 0);
 	CHECK_EQ(c, 0x5a);
 	CHECK_EQ(nr_inodes() - s.inodes, 1);
-	mmt_unmap(mm2, b, PG(2));
+	CHECK_EQ(do_munmap(mm2, b, PG(2)), 0);
 	CHECK_MEM_RESTORED(&s);
 	mmput(mm1);
 	mmput(mm2);

@@ -8,6 +8,7 @@
  */
 #include "tests/host/test.h"
 #include "tests/host/vma_util.h"
+#include "mm/fault_inject.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
@@ -48,9 +49,9 @@ TEST(vm_area_alloc_returns_null_when_out_of_memory)
 {
 	struct mm_struct *mm = vmt_mm_new();
 
-	failslab_after(0);
+	fault_attr_set(&failslab, 0, 1);
 	CHECK(vm_area_alloc(mm) == NULL);
-	failslab_off();
+	fault_attr_set(&failslab, 0, 0);
 	vmt_mm_free(mm);
 }
 

@@ -11,9 +11,12 @@
  */
 #include "tests/host/test.h"
 #include "tests/host/vma_util.h"
+#include "mm/fault_inject.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "mm/mman.h"
+#include "mm/mmap.h"
 #include "mm/shmem.h"
 
 #define ANON_PGOFF(page) (PG(page) >> PAGE_SHIFT)
@@ -596,9 +599,9 @@ TEST(split_vma_out_of_memory_fails_with_enomem)
 	struct mm_struct *mm = vmt_mm_new();
 
 	sketch_build(mm, "AAAAAAAA", &s);
-	failslab_after(0);
+	fault_attr_set(&failslab, 0, 1);
 	CHECK_EQ(split_vma(mm, VMA(&s, 'A'), PG(4), 1), -ENOMEM);
-	failslab_off();
+	fault_attr_set(&failslab, 0, 0);
 	CHECK_SKETCH(mm, "AAAAAAAA");
 	CHECK_VMA(VMA(&s, 'A'), 0, 8, ANON_PGOFF(0), F1);
 	CHECK_EQ(mm->map_count, 1);
@@ -606,7 +609,8 @@ TEST(split_vma_out_of_memory_fails_with_enomem)
 }
 
 /* ---------------------------------------------------------------------
- * The test-side munmap and mprotect built from these (vma_util.c)
+ * mm/mmap.c's do_munmap() and mm/mprotect.c's do_mprotect(), which split
+ * and merge with these
  */
 
 /*
@@ -621,14 +625,14 @@ TEST(munmap_splits_and_frees)
 	struct vm_area_struct *hi;
 
 	sketch_build(mm, "AAAAAAAAAAAA", &s);
-	CHECK_EQ(test_munmap(mm, PG(2), PG(4)), 0);
+	CHECK_EQ(do_munmap(mm, PG(2), PG(4) - PG(2)), 0);
 	CHECK_SKETCH(mm, "AA  BBBBBBBB");
 	hi = VMA(&s, 'A')->vm_next;
 	CHECK_EQ(hi->vm_pgoff, ANON_PGOFF(4));
-	CHECK_EQ(test_munmap(mm, PG(7), PG(12)), 0);
+	CHECK_EQ(do_munmap(mm, PG(7), PG(12) - PG(7)), 0);
 	CHECK_SKETCH(mm, "AA  BBB");
 	CHECK_EQ(mm->highest_vm_end, PG(7));
-	CHECK_EQ(test_munmap(mm, PG(0), PG(100)), 0);
+	CHECK_EQ(do_munmap(mm, PG(0), PG(100) - PG(0)), 0);
 	CHECK_EQ(mm->map_count, 0);
 	vmt_mm_free(mm);
 }
@@ -641,9 +645,9 @@ TEST(munmap_of_a_hole_at_max_map_count_fails)
 
 	sketch_build(mm, "AAAAAAAA", &s);
 	mm->max_map_count = 1;
-	CHECK_EQ(test_munmap(mm, PG(2), PG(4)), -ENOMEM);
+	CHECK_EQ(do_munmap(mm, PG(2), PG(4) - PG(2)), -ENOMEM);
 	CHECK_SKETCH(mm, "AAAAAAAA");
-	CHECK_EQ(test_munmap(mm, PG(6), PG(8)), 0);	/* no new VMA */
+	CHECK_EQ(do_munmap(mm, PG(6), PG(8) - PG(6)), 0);	/* no new VMA */
 	CHECK_SKETCH(mm, "AAAAAA");
 	vmt_mm_free(mm);
 }
@@ -652,7 +656,9 @@ TEST(munmap_of_a_hole_at_max_map_count_fails)
  * mprotect of the middle splits in three, and the structure passed in is
  * the one whose flags change (Linux splits the outer parts off it);
  * setting the flags back merges the pieces again (case 6): the lowest
- * piece survives.
+ * piece survives. The VMA is charged (VM_ACCOUNT, as mmap gives private
+ * writable memory) and keeps the charge when made read-only, so that the
+ * pieces' flags are equal again at the end.
  *
  *	AAAAAAAA   ->   BBAAAACC   ->   BBBBBBBB
  */
@@ -664,18 +670,20 @@ TEST(mprotect_splits_then_merges_back)
 
 	sketch_build(mm, "AAAAAAAA", &s);
 	a = VMA(&s, 'A');
-	CHECK_EQ(test_mprotect(mm, PG(2), PG(6), F2), 0);
+	a->vm_flags |= VM_ACCOUNT;
+	CHECK_EQ(do_mprotect(mm, PG(2), PG(6) - PG(2), PROT_READ, false), 0);
 	CHECK_SKETCH(mm, "BBAAAACC");
-	CHECK_VMA(a, 2, 6, ANON_PGOFF(2), F2);
+	CHECK_VMA(a, 2, 6, ANON_PGOFF(2), F2 | VM_ACCOUNT);
 	low = mm->mmap;
-	CHECK_VMA(low, 0, 2, ANON_PGOFF(0), F1);
-	CHECK_VMA(a->vm_next, 6, 8, ANON_PGOFF(6), F1);
+	CHECK_VMA(low, 0, 2, ANON_PGOFF(0), F1 | VM_ACCOUNT);
+	CHECK_VMA(a->vm_next, 6, 8, ANON_PGOFF(6), F1 | VM_ACCOUNT);
 	CHECK_EQ(mm->map_count, 3);
 
-	CHECK_EQ(test_mprotect(mm, PG(2), PG(6), F1), 0);
+	CHECK_EQ(do_mprotect(mm, PG(2), PG(6) - PG(2), PROT_READ | PROT_WRITE,
+			     false), 0);
 	CHECK_SKETCH(mm, "BBBBBBBB");
 	CHECK(mm->mmap == low);
-	CHECK_VMA(low, 0, 8, ANON_PGOFF(0), F1);
+	CHECK_VMA(low, 0, 8, ANON_PGOFF(0), F1 | VM_ACCOUNT);
 	CHECK_EQ(mm->map_count, 1);
 	vmt_mm_free(mm);
 }

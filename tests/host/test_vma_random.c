@@ -1,21 +1,26 @@
 /*
- * A randomized differential test of the whole VMA core against the naive
+ * A randomized differential test of the whole VMA core, driven through
+ * the real entry points of mm/mmap.c and mm/mprotect.c, against the naive
  * reference model of refmodel.c: a million operations over several fixed
  * seeds (TEST_SEED=n runs only seed n, for 250000 steps: the seed and step
  * of a failure are printed, so TEST_SEED reproduces it). The operations:
  *
  *   insert   insert_vm_struct() at a random address (refused on overlap)
  *   place    vm_unmapped_area() top-down or bottom-up with random length,
- *            limits and colour alignment, then a mapping at the result
- *   map      a mapping next to an existing VMA, often compatible with it,
- *            through vma_merge() or a new VMA (Linux's mmap_region())
- *   unmap    a random range, splitting the VMAs at its ends (do_munmap())
- *   protect  new flags for part of a VMA: vma_merge() or split_vma()
- *            (Linux's mprotect_fixup())
+ *            limits and colour alignment, then mmap_region() at the
+ *            result when it lies below TASK_SIZE
+ *   map      mmap_region() next to an existing VMA (below TASK_SIZE),
+ *            often compatible with it: vma_merge() or a new VMA
+ *   unmap    do_munmap() of a random range (sometimes all, sometimes
+ *            beyond TASK_SIZE: -EINVAL)
+ *   protect  do_mprotect() of part of a VMA, a whole one or a range
+ *            running past it (mprotect_fixup(): vma_merge() or
+ *            split_vma(); -EACCES, -ENOMEM at a hole)
  *   find     find_vma(), find_vma_prev(), find_vma_intersection()
  *
  * After every operation the result and the whole address space are
- * compared with the model, and validate_mm() must find nothing. A failure
+ * compared with the model (each VMA's vm_page_prot too, decoded as the
+ * MMU would), and validate_mm() must find nothing. A failure
  * prints the seed and the step (also on a panic, from a SIGABRT handler).
  * One seed runs with a small max_map_count, to reach the -ENOMEM paths.
  */
@@ -25,8 +30,11 @@
 #include "tests/prng.h"
 #include "tests/host/refmodel.h"
 #include "tests/host/vma_util.h"
+#include "tests/host/shim/fake_mmu.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "mm/mman.h"
+#include "mm/mmap.h"
 
 #define STEPS_PER_SEED 250000
 #define WORLD_LO 0x400000UL		/* where most of the action is */
@@ -49,6 +57,7 @@ struct world {
 	long step;
 	char what[200];		/* the operation under way */
 	long enomem;		/* unmap/protect steps refused, as expected */
+	long eacces;		/* protect steps beyond the VM_MAY* rights */
 	long merged;		/* map steps absorbed by a neighbour */
 	int most;		/* the largest map_count seen */
 };
@@ -139,6 +148,20 @@ static bool file_refs_match(struct world *w)
 	return true;
 }
 
+/*
+ * Would a PTE made with @vma's vm_page_prot give the user what its
+ * vm_flags say (decoded as the MMU would, fake_decode_prot())?
+ */
+static bool page_prot_matches(const struct vm_area_struct *vma)
+{
+	struct ref_access want = ref_pte_access(vma->vm_flags);
+	struct fake_perm p;
+
+	return fake_decode_prot(vma->vm_page_prot, &p) &&
+	       p.user_read == want.read && p.user_write == want.write &&
+	       p.user_exec == want.exec;
+}
+
 /* The address space equals the model, VMA by VMA, field by field. */
 static bool same_as_model(struct world *w)
 {
@@ -151,6 +174,12 @@ static bool same_as_model(struct world *w)
 		    vma->vm_end != r->end || vma->vm_flags != r->flags ||
 		    vma->vm_pgoff != r->pgoff || vma->vm_file != r->file)
 			return fail(w, "the address space differs from the model");
+		if (!page_prot_matches(vma)) {
+			printf("#   [%#lx, %#lx) flags %#lx: vm_page_prot %s\n",
+			       vma->vm_start, vma->vm_end, vma->vm_flags,
+			       fake_prot_str(vma->vm_page_prot));
+			return fail(w, "a VMA's vm_page_prot does not give what its flags say");
+		}
 	}
 	if (vma || w->mm->map_count != w->ref.n)
 		return fail(w, "the address space has more VMAs than the model");
@@ -178,6 +207,7 @@ static bool op_insert(struct world *w)
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);	/* as callers do */
 	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	want = ref_insert(&w->ref, start, end, flags, file, pgoff);
@@ -190,21 +220,26 @@ static bool op_insert(struct world *w)
 	return got == want ? true : fail(w, "insert_vm_struct() result");
 }
 
-/* Map [start, end) (free) like mmap_region(), in the mm and the model. */
+/* mmap_region() of [start, end) (free), in the mm and the model. */
 static bool map_range(struct world *w, unsigned long start, unsigned long end,
 		      unsigned long flags, struct file *file,
 		      unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
+	unsigned long got;
 	int i, before = w->ref.n;
 
-	vma = test_mmap(w->mm, start, end, flags, file, pgoff);
-	ref_map(&w->ref, start, end, flags, file, pgoff);
+	got = mmap_region(w->mm, file, start, end - start, flags, pgoff);
+	if (ref_mmap_region(&w->ref, start, end, flags, file, pgoff))
+		return fail(w, "the model could not map a free range");
+	if (got != start)
+		return fail(w, "mmap_region() did not return the address");
 	w->merged += w->ref.n <= before;
 	i = ref_find(&w->ref, start);
+	vma = find_vma(w->mm, start);
 	if (!vma || vma->vm_start != w->ref.r[i].start ||
 	    vma->vm_end != w->ref.r[i].end)
-		return fail(w, "the VMA returned does not cover the range as the model does");
+		return fail(w, "the VMA at the range does not cover it as the model does");
 	return true;
 }
 
@@ -253,7 +288,8 @@ static bool op_place(struct world *w)
 		printf("#   got %#lx, model %#lx\n", got, want);
 		return fail(w, "vm_unmapped_area() result");
 	}
-	if (IS_ERR_VALUE(got) || w->mm->map_count >= w->mm->max_map_count)
+	if (IS_ERR_VALUE(got) || w->mm->map_count >= w->mm->max_map_count ||
+	    got + info.length > TASK_SIZE)
 		return true;
 	return map_range(w, got, got + info.length, pick_flags(w), file,
 			 pick_pgoff(w, got, file));
@@ -276,7 +312,7 @@ static bool op_map(struct world *w)
 	len = prng_range(&w->r, 1, 6) * PAGE_SIZE;
 	start = above ? nb->end : nb->start - len;
 	end = start + len;
-	if ((above && nb->end > (~0UL & PAGE_MASK) - len) ||
+	if ((above && nb->end > TASK_SIZE - len) ||
 	    (!above && nb->start < len) ||
 	    !ref_range_free(&w->ref, start, end))
 		return true;		/* off either end, or not free */
@@ -308,22 +344,28 @@ static bool op_unmap(struct world *w)
 		end = start + prng_range(&w->r, 1, pages + 2) * PAGE_SIZE;
 	} else if (prng_chance(&w->r, 1)) {		/* everything */
 		start = 0;
-		end = ~0UL & PAGE_MASK;
+		end = prng_chance(&w->r, 50) ? TASK_SIZE : ~0UL & PAGE_MASK;
 	} else {
 		start = world_addr(w);
 		end = start + prng_range(&w->r, 1, 32) * PAGE_SIZE;
 	}
 	snprintf(w->what, sizeof(w->what), "unmap [%#lx, %#lx)", start, end);
-	want = ref_unmap(&w->ref, start, end);
-	got = test_munmap(w->mm, start, end);
+	want = ref_munmap(&w->ref, start, end - start);
+	got = do_munmap(w->mm, start, end - start);
 	w->enomem += want == -ENOMEM;
+	if (got != want)
+		printf("#   do_munmap() %d, model %d\n", got, want);
 	return got == want ? true : fail(w, "munmap result");
 }
 
+/*
+ * mprotect() of part of a VMA, of all of it, or of a range running on
+ * past it (over its neighbours or a hole), to a random access.
+ */
 static bool op_protect(struct world *w)
 {
 	const struct ref_region *r;
-	unsigned long pages, start, end, flags;
+	unsigned long pages, start, end, prot;
 	int got, want;
 
 	if (!w->ref.n)
@@ -335,12 +377,17 @@ static bool op_protect(struct world *w)
 		      PAGE_SIZE;
 	if (prng_chance(&w->r, 30))		/* the whole VMA */
 		start = r->start, end = r->end;
-	flags = pick_flags(w);
-	snprintf(w->what, sizeof(w->what), "protect [%#lx, %#lx) to %#lx",
-		 start, end, flags);
-	want = ref_protect(&w->ref, start, end, flags);
-	got = test_mprotect(w->mm, start, end, flags);
+	if (prng_chance(&w->r, 10))		/* and beyond */
+		end += prng_range(&w->r, 1, 16) * PAGE_SIZE;
+	prot = prng_below(&w->r, 8);		/* PROT_READ|WRITE|EXEC */
+	snprintf(w->what, sizeof(w->what), "mprotect [%#lx, %#lx) to prot %#lx",
+		 start, end, prot);
+	want = ref_mprotect(&w->ref, start, end - start, prot);
+	got = do_mprotect(w->mm, start, end - start, prot, false);
 	w->enomem += want == -ENOMEM;
+	w->eacces += want == -EACCES;
+	if (got != want)
+		printf("#   do_mprotect() %d, model %d\n", got, want);
 	return got == want ? true : fail(w, "mprotect result");
 }
 
@@ -413,12 +460,15 @@ static void run(unsigned long seed, long steps, int max_map_count)
 		w.most = max(w.most, w.mm->map_count);
 	}
 	running = NULL;
-	printf("#   %ld steps done: up to %d VMAs, %ld mappings merged, %ld refused with -ENOMEM\n",
-	       w.step, w.most, w.merged, w.enomem);
-	CHECK(w.most >= min(max_map_count, 100));
-	CHECK(w.merged > steps / 200);
-	if (max_map_count < 100)
-		CHECK(w.enomem > 0);
+	printf("#   %ld steps done: up to %d VMAs, %ld mappings merged, %ld refused with -ENOMEM, %ld with -EACCES\n",
+	       w.step, w.most, w.merged, w.enomem, w.eacces);
+	if (w.step == steps) {	/* a run cut short has failed already */
+		CHECK(w.most >= min(max_map_count, 100));
+		CHECK(w.merged > steps / 200);
+		CHECK(w.eacces > 0);
+		if (max_map_count < 100)
+			CHECK(w.enomem > 0);
+	}
 	vmt_mm_free(w.mm);
 	ref_destroy(&w.ref);
 }

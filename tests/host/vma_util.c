@@ -7,15 +7,30 @@
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "mm/debug.h"
+#include "mm/mm.h"
 
 struct file *vmt_file_a, *vmt_file_b;
+
+/* A file's mmap that accepts every mapping (mmap_region() calls it). */
+static int vmt_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return 0;
+}
+
+static const struct file_operations vmt_file_ops = {
+	.mmap = vmt_file_mmap,
+};
 
 /* An open file on a new unnamed inode; aborts when out of memory. */
 static struct file *vmt_file_new(void)
 {
 	struct inode *inode = new_inode();
-	struct file *file = inode ? alloc_file(inode, FMODE_READ) : NULL;
+	struct file *file;
 
+	if (!inode)
+		abort();
+	inode->i_fop = &vmt_file_ops;
+	file = alloc_file(inode, FMODE_READ);
 	if (!file)
 		abort();
 	iput(inode);		/* the file holds the inode now */
@@ -53,12 +68,10 @@ struct mm_struct *vmt_mm_new(void)
 {
 	struct mm_struct *mm;
 
-	vma_cache_init();	/* does nothing after the first call */
-	live_at_start = slab_live_objects();
-	mm = calloc(1, sizeof(*mm));
+	mm = mm_alloc();
 	if (!mm)
 		abort();
-	mm_vma_init(mm);
+	live_at_start = slab_live_objects();
 	return mm;
 }
 
@@ -68,8 +81,8 @@ void vmt_mm_free(struct mm_struct *mm)
 		vmt_remove(mm, mm->mmap);
 	CHECK_EQ(mm->map_count, 0);
 	CHECK(RB_EMPTY_ROOT(&mm->mm_rb));
-	free(mm);
 	CHECK_EQ(slab_live_objects(), live_at_start);
+	mmput(mm);
 	CHECK_EQ(vmt_file_a->f_count, 1);
 	CHECK_EQ(vmt_file_b->f_count, 1);
 }
@@ -175,102 +188,4 @@ bool sketch_matches(struct mm_struct *mm, const char *pic)
 	sketch_draw(mm, drawn, sizeof(drawn));
 	printf("#   want \"%s\"\n#   have \"%s\"\n", pic, drawn);
 	return false;
-}
-
-int test_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
-{
-	struct vm_area_struct *vma, *prev, *last;
-	int err;
-
-	vma = find_vma(mm, start);
-	if (!vma || vma->vm_start >= end)
-		return 0;
-	prev = vma->vm_prev;
-
-	if (start > vma->vm_start) {
-		/* Three pieces would raise map_count: respect the limit. */
-		if (end < vma->vm_end && mm->map_count >= mm->max_map_count)
-			return -ENOMEM;
-		err = __split_vma(mm, vma, start, 0);
-		if (err)
-			return err;
-		prev = vma;
-	}
-	last = find_vma(mm, end);
-	if (last && end > last->vm_start) {
-		err = __split_vma(mm, last, end, 1);
-		if (err)
-			return err;
-	}
-
-	/* Everything from the first VMA at or above start to end goes. */
-	vma = prev ? prev->vm_next : mm->mmap;
-	while (vma && vma->vm_start < end) {
-		struct vm_area_struct *next = vma->vm_next;
-
-		vmt_remove(mm, vma);
-		vma = next;
-	}
-	return 0;
-}
-
-int test_mprotect(struct mm_struct *mm, unsigned long start,
-		  unsigned long end, unsigned long newflags)
-{
-	struct vm_area_struct *vma = find_vma(mm, start), *prev;
-	unsigned long pgoff;
-	int err;
-
-	if (!vma || vma->vm_start > start || end > vma->vm_end) {
-		fprintf(stderr, "test_mprotect: [%#lx, %#lx) not in one VMA\n",
-			start, end);
-		abort();
-	}
-	if (newflags == vma->vm_flags)
-		return 0;
-
-	prev = start > vma->vm_start ? vma : vma->vm_prev;
-	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	if (vma_merge(mm, prev, start, end, newflags, vma->vm_file, pgoff))
-		return 0;
-
-	if (start != vma->vm_start) {
-		err = split_vma(mm, vma, start, 1);
-		if (err)
-			return err;
-	}
-	if (end != vma->vm_end) {
-		err = split_vma(mm, vma, end, 0);
-		if (err)
-			return err;
-	}
-	vma->vm_flags = newflags;
-	return 0;
-}
-
-struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,
-				 unsigned long end, unsigned long flags,
-				 struct file *file, unsigned long pgoff)
-{
-	struct vm_area_struct *vma, *prev;
-	struct rb_node **link, *parent;
-
-	if (find_vma_links(mm, start, end, &prev, &link, &parent)) {
-		fprintf(stderr, "test_mmap: [%#lx, %#lx) is not free\n", start,
-			end);
-		abort();
-	}
-	vma = vma_merge(mm, prev, start, end, flags, file, pgoff);
-	if (vma)
-		return vma;
-	vma = vm_area_alloc(mm);
-	if (!vma)
-		return NULL;
-	vma->vm_start = start;
-	vma->vm_end = end;
-	vma->vm_flags = flags;
-	vma->vm_file = file ? get_file(file) : NULL;
-	vma->vm_pgoff = pgoff;
-	vma_link(mm, vma, prev, link, parent);
-	return vma;
 }

@@ -1,8 +1,8 @@
 /*
  * tests/host/vma_util.h - helpers for the host tests of the VMA core:
- * address spaces built from a picture, layout checks against a picture,
- * and test-side munmap()/mprotect()/mmap() built only from the VMA core's
- * public functions, the way mm/mmap.c and mm/mprotect.c use them in Linux.
+ * address spaces built from a picture and layout checks against a
+ * picture. The operations themselves are the real ones (mm/mmap.c's
+ * mmap_region() and do_munmap(), mm/mprotect.c's do_mprotect()).
  *
  * Pictures: one character per page, from SKETCH_BASE up. A run of one
  * letter is one VMA, a space is a free page:
@@ -34,11 +34,11 @@ extern struct file *vmt_file_a, *vmt_file_b;
 #define FILE_A vmt_file_a
 #define FILE_B vmt_file_b
 
-/* A new empty address space (creates the VMA cache on first use). */
+/* A new empty address space: mm_alloc(), with its (fake) page table. */
 struct mm_struct *vmt_mm_new(void);
 
 /*
- * Unlink every VMA of @mm, put its file and free it, free @mm itself, and
+ * Unlink every VMA of @mm, put its file and free it, mmput() @mm, and
  * check that no VMA of any address space is left allocated and that
  * FILE_A and FILE_B hold one reference each again (leak checks).
  */
@@ -82,35 +82,5 @@ bool sketch_matches(struct mm_struct *mm, const char *pic);
 
 /* @mm's layout as a picture, into @buf (for messages). */
 void sketch_draw(struct mm_struct *mm, char *buf, size_t size);
-
-/*
- * test_munmap - Linux's do_munmap() on [@start, @end), from split_vma(),
- * __split_vma(), vma_unlink() and vm_area_free(): split the VMAs that
- * straddle either end, then unlink everything inside, put its files and
- * free it.
- * Returns: 0, or -ENOMEM when the first VMA would be split in three while
- * map_count >= max_map_count, or when a split finds no memory.
- */
-int test_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
-
-/*
- * test_mprotect - Linux's mprotect_fixup() for [@start, @end) inside one
- * VMA: if the flags change, try vma_merge() with the neighbours, else
- * split_vma() off the parts outside the range; then set @newflags.
- * Returns: 0, or -ENOMEM from split_vma() (a split done before the failing
- * one stays, as in Linux).
- */
-int test_mprotect(struct mm_struct *mm, unsigned long start,
-		  unsigned long end, unsigned long newflags);
-
-/*
- * test_mmap - Linux's mmap_region() for the free range [@start, @end):
- * vma_merge() with the neighbours, else a new VMA linked in (holding a
- * reference on @file).
- * Returns: the VMA now covering the range, or NULL when out of memory.
- */
-struct vm_area_struct *test_mmap(struct mm_struct *mm, unsigned long start,
-				 unsigned long end, unsigned long flags,
-				 struct file *file, unsigned long pgoff);
 
 #endif /* TESTS_HOST_VMA_UTIL_H */

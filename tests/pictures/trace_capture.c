@@ -2,7 +2,8 @@
  * tests/pictures/trace_capture.c - the console of the picture program:
  * printk() into a buffer, so that the placement trace of mm/unmapped_area.c
  * can be read back as the search path. (It replaces the host tests'
- * tests/host/shim/shim.c.)
+ * tests/host/shim/shim.c; printk() and panic() are the host shim's,
+ * tests/host/shim/console.c.)
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,29 +26,6 @@ int vprintk(const char *fmt, va_list ap)
 		used += (size_t)n < sizeof(buf) - used ? (size_t)n :
 			sizeof(buf) - used - 1;
 	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "panic: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	abort();
 }
 
 void trace_capture_start(void)

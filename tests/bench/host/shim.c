@@ -1,14 +1,14 @@
 /*
  * tests/bench/host/shim.c - what the mm files of the benchmark (vma.c,
  * vma_merge.c, unmapped_area.c, rbtree.c, validate.c) need from the rest
- * of the kernel: the console is stdout, panic() aborts, the slab is
- * malloc().
+ * of the kernel: the console is stdout, panic() aborts (both the host
+ * tests' own, below), the slab is malloc().
  *
- * The host tests have a fuller shim (tests/host/shim/, with failure
- * injection and ASan); the benchmark keeps its own so that it links
- * nothing it does not measure. Its VMAs come from arrays of its own, so
- * the slab functions are here only for the linker (vm_area_alloc() and
- * friends in mm/vma.c call them).
+ * The host tests have a fuller shim (tests/host/shim/, with the real
+ * slab, the fake MMU and ASan); the benchmark keeps its own slab so that
+ * it links nothing it does not measure. Its VMAs come from arrays of its
+ * own, so the slab functions are here only for the linker (vm_area_alloc()
+ * and friends in mm/vma.c call them).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,34 +16,13 @@
 #include "kernel/printk.h"
 #include "mm/slab.h"
 
-int vprintk(const char *fmt, va_list ap)
-{
-	return vprintf(fmt, ap);
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "panic: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	abort();
-}
+/*
+ * The console and panic() are the host tests' (stdout; abort), compiled
+ * in here rather than linked, so that the benchmark links nothing else
+ * of their shim.
+ */
+#include "tests/host/shim/shim.c"
+#include "tests/host/shim/console.c"
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align)

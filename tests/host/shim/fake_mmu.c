@@ -1,25 +1,32 @@
 /*
  * tests/host/shim/fake_mmu.c - mm/mmu.h in software, for the host tests
- * (see fake_mmu.h for the table format and the protection bits).
+ * (see fake_mmu.h for the table format).
  *
  *   pgd->entry[addr >> 20] --> 1 KiB table --> entry[(addr >> 12) & 255]
- *      phys of the table | 1                    pfn << 12 | prot | 1
+ *      phys of the table | 1                    pfn << 12 | prot | 1 << 1
+ *
+ * The protections are the real ones, from mm/armv7/protection_map.c
+ * (built for the host as the code under test); the fake decodes their
+ * AP2, AP[1:0] and XN bits as the ARMv7 MMU would, from the
+ * architecture's table written out below, never from a copy of
+ * protection_map[].
  *
  * Besides doing what each mm/mmu.h contract says, it checks that the
  * caller keeps its side of the contracts, and panics (with a backtrace
- * from the sanitizer) when not: a misaligned or kernel address, a
- * protection not made by protection_map[], a free page mapped, the
- * current address space freed.
+ * from the sanitizer) when not: a misaligned or kernel address, an entry
+ * that is not user memory or has a reserved access encoding, a free page
+ * mapped, the current address space freed.
  */
+#include <stdio.h>
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "mm/mm_types.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
+#include "mm/armv7/pgtable-hwdef.h"
 #include "tests/host/shim/fake_mmu.h"
 
 #define FAKE_L1_TABLE 0x1u	/* an L1 entry pointing to a table */
-#define PTE_TABLE_SIZE (FAKE_PTRS_PER_PTE * sizeof(uint32_t))
 #define PGD_ORDER 2		/* 16 KiB, as on ARMv7 */
 
 struct fake_mmu_stats fake_mmu_stats;
@@ -28,49 +35,60 @@ bool fake_cache_aliasing;
 
 static struct kmem_cache *pte_table_cache;
 
-#define __NONE (FAKE_PROT_MEM)
-#define __RO (FAKE_PROT_MEM | FAKE_PROT_UREAD)
-#define __RW (FAKE_PROT_MEM | FAKE_PROT_UREAD | FAKE_PROT_UWRITE)
-#define __RO_X (__RO | FAKE_PROT_EXEC)
-#define __RW_X (__RW | FAKE_PROT_EXEC)
+/* A valid small-page entry (ARMv7: descriptor bits [1:0] = 1x). */
+#define FAKE_PTE_VALID PTE_TYPE_SMALL
+/* The attribute bits of a small-page entry: all but the base and type. */
+#define PTE_ATTR_MASK (~(uint32_t)PTE_BASE_MASK & ~(uint32_t)PTE_TYPE_SMALL)
+/* The memory type every user page has: normal, write-back (TEX 001, C, B). */
+#define PTE_MEMTYPE_MASK (PTE_TEX(7) | PTE_C | PTE_B)
+#define PTE_NORMAL_WB (PTE_TEX(1) | PTE_C | PTE_B)
 
-/* The table of mm/armv7/protection_map.c, entry for entry. */
-const pgprot_t protection_map[16] = {
-	[VM_NONE] = __NONE,
-	[VM_READ] = __RO,
-	[VM_WRITE] = __RO,
-	[VM_WRITE | VM_READ] = __RO,
-	[VM_EXEC] = __RO_X,
-	[VM_EXEC | VM_READ] = __RO_X,
-	[VM_EXEC | VM_WRITE] = __RO_X,
-	[VM_EXEC | VM_WRITE | VM_READ] = __RO_X,
-	[VM_SHARED | VM_NONE] = __NONE,
-	[VM_SHARED | VM_READ] = __RO,
-	[VM_SHARED | VM_WRITE] = __RW,
-	[VM_SHARED | VM_WRITE | VM_READ] = __RW,
-	[VM_SHARED | VM_EXEC] = __RO_X,
-	[VM_SHARED | VM_EXEC | VM_READ] = __RO_X,
-	[VM_SHARED | VM_EXEC | VM_WRITE] = __RW_X,
-	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = __RW_X,
+/*
+ * The ARMv7 short-descriptor access permissions (the simplified model is
+ * off: SCTLR.AFE = 0), in our words. AP2 takes writing away from every
+ * level; AP[1:0] says how far user mode (PL0) may go, privileged mode
+ * (PL1) always getting at least what user mode gets:
+ *
+ *   AP2 AP[1:0]   privileged    user
+ *    0    00      -             -
+ *    0    01      read, write   -
+ *    0    10      read, write   read
+ *    0    11      read, write   read, write
+ *    1    00      (reserved)
+ *    1    01      read          -
+ *    1    10      read          read      (deprecated)
+ *    1    11      read          read
+ *
+ * An instruction fetch needs read permission at its level, and XN clear.
+ */
+static const struct {
+	bool reserved, priv_read, priv_write, user_read, user_write;
+} ap_decode[8] = {
+	/* index: AP2 << 2 | AP[1:0] */
+	[0] = { false, false, false, false, false },
+	[1] = { false, true, true, false, false },
+	[2] = { false, true, true, true, false },
+	[3] = { false, true, true, true, true },
+	[4] = { true, false, false, false, false },
+	[5] = { false, true, false, false, false },
+	[6] = { false, true, false, true, false },
+	[7] = { false, true, false, true, false },
 };
 
-/* vm_get_page_prot - Returns: protection_map[] for @vm_flags. */
-pgprot_t vm_get_page_prot(unsigned long vm_flags)
+/* fake_decode_prot - see fake_mmu.h. Returns: false if AP is reserved. */
+bool fake_decode_prot(pgprot_t prot, struct fake_perm *perm)
 {
-	return protection_map[vm_flags &
-			      (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
-}
+	unsigned int ap = ((prot & PTE_AP2) ? 4 : 0) |
+			  ((prot >> PTE_AP_SHIFT) & 3);
+	bool xn = prot & PTE_XN;
 
-/* pgprot_mkwrite - Returns: @prot with user read/write access. */
-pgprot_t pgprot_mkwrite(pgprot_t prot)
-{
-	return prot | FAKE_PROT_UREAD | FAKE_PROT_UWRITE;
-}
-
-/* pgprot_writable - Returns: true if @prot lets user mode write. */
-bool pgprot_writable(pgprot_t prot)
-{
-	return prot & FAKE_PROT_UWRITE;
+	perm->priv_read = ap_decode[ap].priv_read;
+	perm->priv_write = ap_decode[ap].priv_write;
+	perm->priv_exec = perm->priv_read && !xn;
+	perm->user_read = ap_decode[ap].user_read;
+	perm->user_write = ap_decode[ap].user_write;
+	perm->user_exec = perm->user_read && !xn;
+	return !ap_decode[ap].reserved;
 }
 
 /* The table cache, made before any test runs (after the slab). */
@@ -111,17 +129,21 @@ static void check_user_addr(const char *fn, unsigned long addr)
 }
 
 /*
- * Stop when @prot was not made by protection_map[] (and mkwrite).
- * Returns: if it was.
+ * Stop when @prot cannot be a user page's: bits outside the attributes,
+ * not normal write-back memory tagged with the ASID (nG), or a reserved
+ * access encoding. Returns: if it can.
  */
 static void check_prot(const char *fn, pgprot_t prot)
 {
-	if (!(prot & FAKE_PROT_MEM) || (prot & ~FAKE_PROT_MASK))
-		panic("%s: protection %#x does not come from protection_map[]",
-		      fn, prot);
-	if ((prot & FAKE_PROT_UWRITE) && !(prot & FAKE_PROT_UREAD))
-		panic("%s: protection %#x is write-only: ARMv7 cannot say that",
-		      fn, prot);
+	struct fake_perm perm;
+
+	if ((prot & ~PTE_ATTR_MASK) ||
+	    (prot & PTE_MEMTYPE_MASK) != PTE_NORMAL_WB || !(prot & PTE_NG))
+		panic("%s: protection %#x is not that of user memory", fn,
+		      prot);
+	if (!fake_decode_prot(prot, &perm))
+		panic("%s: protection %#x has the reserved AP encoding", fn,
+		      prot);
 }
 
 /* pgd_alloc - Returns: 0 with an empty table in @mm->pgd, or -ENOMEM. */
@@ -226,7 +248,7 @@ struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
 	if (!pte || !(*pte & FAKE_PTE_VALID))
 		return NULL;
 	if (prot)
-		*prot = *pte & FAKE_PROT_MASK;
+		*prot = *pte & PTE_ATTR_MASK;
 	return pfn_to_page(*pte >> PAGE_SHIFT);
 }
 
@@ -346,17 +368,19 @@ bool cache_is_vipt_aliasing(void)
 bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
 		    enum fake_access kind)
 {
+	struct fake_perm perm;
 	pgprot_t prot;
 
 	if (addr >= TASK_SIZE || !pte_lookup(mm, addr & PAGE_MASK, &prot))
 		return false;
+	fake_decode_prot(prot, &perm);
 	switch (kind) {
 	case FAKE_READ:
-		return prot & FAKE_PROT_UREAD;
+		return perm.user_read;
 	case FAKE_WRITE:
-		return prot & FAKE_PROT_UWRITE;
+		return perm.user_write;
 	case FAKE_EXEC:
-		return (prot & FAKE_PROT_UREAD) && (prot & FAKE_PROT_EXEC);
+		return perm.user_exec;
 	}
 	return false;
 }
@@ -371,14 +395,17 @@ unsigned char *fake_user_byte(struct mm_struct *mm, unsigned long addr)
 	return (unsigned char *)page_address(page) + offset_in_page(addr);
 }
 
-/* fake_prot_str - Returns: "rwx" text for @prot (a static buffer). */
+/* fake_prot_str - Returns: "user rwx, kernel rwx" for @prot (static). */
 const char *fake_prot_str(pgprot_t prot)
 {
-	static char buf[4];
+	static char buf[32];
+	struct fake_perm p;
 
-	buf[0] = prot & FAKE_PROT_UREAD ? 'r' : '-';
-	buf[1] = prot & FAKE_PROT_UWRITE ? 'w' : '-';
-	buf[2] = prot & FAKE_PROT_EXEC ? 'x' : '-';
-	buf[3] = '\0';
+	if (!fake_decode_prot(prot, &p))
+		return "reserved AP";
+	snprintf(buf, sizeof(buf), "user %c%c%c, kernel %c%c%c",
+		 p.user_read ? 'r' : '-', p.user_write ? 'w' : '-',
+		 p.user_exec ? 'x' : '-', p.priv_read ? 'r' : '-',
+		 p.priv_write ? 'w' : '-', p.priv_exec ? 'x' : '-');
 	return buf;
 }

@@ -9,32 +9,23 @@
  * words from a slab cache, allocated on first use and freed when empty.
  * So page and table counts in host tests are those of the target.
  *
- * A PTE word is   pfn << 12 | protection bits | FAKE_PTE_VALID
+ * A PTE word is an ARMv7 small-page descriptor:
  *
- * and the protection bits are the fake's own encoding of the ARMv7 rules
- * of mm/armv7/protection_map.c:
+ *   pfn << 12 | protection bits | 1 << 1 (small page)
  *
- *   bit               ARMv7 equivalent          meaning
- *   FAKE_PROT_MEM     TEX/C/B, nG               user memory (every entry)
- *   FAKE_PROT_UREAD   AP[1] (user access)       user may read
- *   FAKE_PROT_UWRITE  AP2 clear with AP 11      user may write (and read)
- *   FAKE_PROT_EXEC    XN clear                  may be executed if readable
- *
- * An entry without FAKE_PROT_MEM did not come from protection_map[]: the
- * fake stops with a panic, as a test of the caller.
+ * whose protection bits are the real ones, made by the ARMv7
+ * protection_map[] and pgprot_mkwrite() (mm/armv7/protection_map.c,
+ * compiled for the host). The fake decodes their AP2, AP[1:0] and XN bits
+ * from the architecture's rules (fake_decode_prot()), so that a test of
+ * what a user access does tests the real table. An entry that is not
+ * user memory (normal write-back, nG) or has a reserved access encoding
+ * stops the fake with a panic, as a test of the caller.
  */
 #ifndef TESTS_HOST_SHIM_FAKE_MMU_H
 #define TESTS_HOST_SHIM_FAKE_MMU_H
 
 #include "mm/memlayout.h"
 #include "mm/mmu.h"
-
-#define FAKE_PTE_VALID 0x001u
-#define FAKE_PROT_MEM 0x010u
-#define FAKE_PROT_UREAD 0x020u
-#define FAKE_PROT_UWRITE 0x040u
-#define FAKE_PROT_EXEC 0x080u
-#define FAKE_PROT_MASK 0x0f0u
 
 /* First-level entries that map user space (TASK_SIZE / 1 MiB). */
 #define FAKE_USER_PGD_ENTRIES (TASK_SIZE >> 20)
@@ -52,11 +43,23 @@ enum fake_access {
 	FAKE_EXEC,	/* an instruction fetch */
 };
 
+/* What the ARMv7 MMU lets each level do through one entry. */
+struct fake_perm {
+	bool user_read, user_write, user_exec;
+	bool priv_read, priv_write, priv_exec;
+};
+
+/*
+ * fake_decode_prot - what an entry with protection bits @prot allows, by
+ * the ARMv7 rules for AP2, AP[1:0] and XN (see fake_mmu.c), into @perm.
+ * Returns: true, or false for the reserved encoding (AP2 1, AP[1:0] 00).
+ */
+bool fake_decode_prot(pgprot_t prot, struct fake_perm *perm);
+
 /*
  * fake_access_ok - would the MMU let user mode make access @kind at
- * @addr in @mm now? Read needs FAKE_PROT_UREAD, write FAKE_PROT_UWRITE,
- * a fetch FAKE_PROT_UREAD and FAKE_PROT_EXEC; addresses at or above
- * TASK_SIZE are the kernel's and always refused.
+ * @addr in @mm now (fake_decode_prot() of the entry)? Addresses at or
+ * above TASK_SIZE are the kernel's and always refused.
  * Returns: true if the access would complete, false if it would fault.
  */
 bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
@@ -69,7 +72,7 @@ bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
  */
 unsigned char *fake_user_byte(struct mm_struct *mm, unsigned long addr);
 
-/* "rwx"-style text for @prot ("r-x", "rw-", "---"), for messages. */
+/* "user r-x, kernel r-x"-style text for @prot, for messages. */
 const char *fake_prot_str(pgprot_t prot);
 
 /* What the fake has been asked to do, for tests. */
