@@ -68,11 +68,13 @@ KLDFLAGS := -nostdlib -static -T linker.ld \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
 
 # ------------------------------------------------------------------------
-# Kernel image: boot/, kernel/, the portable mm/ code, the ARMv7 layer in
-# mm/armv7/, and the in-kernel self-tests in tests/kernel/.
+# Kernel image: the portable kernel/ and mm/ code, the ARMv7 layers in
+# kernel/armv7/ (boot, exception entry, devices) and mm/armv7/ (the MMU),
+# and the in-kernel self-tests in tests/kernel/.
 
-KERNEL_C := $(wildcard kernel/*.c mm/*.c mm/armv7/*.c tests/kernel/*.c)
-KERNEL_S := $(wildcard boot/*.S kernel/*.S mm/armv7/*.S tests/kernel/*.S)
+KERNEL_C := $(wildcard kernel/*.c kernel/armv7/*.c mm/*.c mm/armv7/*.c \
+	tests/kernel/*.c)
+KERNEL_S := $(wildcard kernel/armv7/*.S mm/armv7/*.S tests/kernel/*.S)
 KERNEL_OBJS := $(KERNEL_S:%.S=$(BUILD)/k/%.o) $(KERNEL_C:%.c=$(BUILD)/k/%.o)
 
 $(BUILD)/k/%.o: %.c | $(DEPS_OK)

@@ -15,10 +15,10 @@
  * End of input: a Ctrl-D at the start of a line makes read() return 0,
  * as a terminal's VEOF does; anywhere else it is an ordinary byte.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/console.h"
 #include "kernel/errno.h"
-#include "kernel/gic.h"
+#include "kernel/armv7/gic.h"
 #include "kernel/printk.h"
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"

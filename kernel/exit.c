@@ -7,7 +7,7 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
-#include "kernel/semihost.h"
+#include "kernel/armv7/semihost.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
 #include "mm/armv7/pgtable.h"

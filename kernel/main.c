@@ -1,11 +1,11 @@
 /*
- * kernel/main.c - start_kernel(): what happens after boot/start.S.
+ * kernel/main.c - start_kernel(): what happens after kernel/armv7/start.S.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/bootopts.h"
 #include "kernel/console.h"
 #include "kernel/cpio.h"
-#include "kernel/gic.h"
+#include "kernel/armv7/gic.h"
 #include "kernel/initramfs.h"
 #include "kernel/process.h"
 #include "kernel/procfs.h"
@@ -14,7 +14,7 @@
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
-#include "kernel/semihost.h"
+#include "kernel/armv7/semihost.h"
 #include "kernel/uart.h"
 #include "mm/armv7/cacheinfo.h"
 #include "mm/armv7/cp15.h"

@@ -2,8 +2,8 @@
  * kernel/printk.c - printk() to the UART, and panic().
  */
 #include "kernel/printk.h"
-#include "kernel/pt_regs.h"
-#include "kernel/semihost.h"
+#include "kernel/armv7/pt_regs.h"
+#include "kernel/armv7/semihost.h"
 #include "kernel/uart.h"
 
 /* Write @s to the console, turning "\n" into "\r\n" for terminals. */

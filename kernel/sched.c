@@ -9,11 +9,11 @@
  */
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/traps.h"
+#include "kernel/armv7/traps.h"
 #include "mm/armv7/pgtable.h"
 #include "mm/mmu.h"
 
-extern char init_stack[];	/* boot/start.S */
+extern char init_stack[];	/* kernel/armv7/start.S */
 
 struct task_struct idle_task = {
 	.pid = 0,

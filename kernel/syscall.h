@@ -8,7 +8,7 @@
 #ifndef KERNEL_SYSCALL_H
 #define KERNEL_SYSCALL_H
 
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 struct file;
 

@@ -9,7 +9,7 @@
 
 #include "kernel/kernel.h"
 #include "kernel/list.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 struct mm_struct;
 struct file;
@@ -32,7 +32,7 @@ struct cpu_context {
 #define NR_OPEN 16		/* file descriptors per task */
 
 struct task_struct {
-	struct cpu_context context;	/* must stay first: kernel/switch.S */
+	struct cpu_context context;	/* must stay first: kernel/armv7/switch.S */
 	int pid;
 	char comm[TASK_COMM_LEN];	/* the program's name */
 	enum task_state state;

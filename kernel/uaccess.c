@@ -1,6 +1,6 @@
 /*
  * kernel/uaccess.c - range checks around the user-access routines of
- * kernel/uaccess_asm.S, and the exception table they rely on.
+ * kernel/armv7/uaccess_asm.S, and the exception table they rely on.
  */
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"

@@ -15,7 +15,7 @@
 #define KERNEL_UACCESS_H
 
 #include "kernel/kernel.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 #include "mm/memlayout.h"
 
 /* Is [@addr, @addr + @size) entirely user space? (No wrap-around.) */

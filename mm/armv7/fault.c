@@ -24,11 +24,11 @@
  *  16  asynchronous external abort               do_bad         SIGBUS
  *  others (debug, parity, lockdown, ...)         do_bad         SIGBUS
  */
-#include "kernel/kcatch.h"
+#include "kernel/armv7/kcatch.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
-#include "kernel/traps.h"
+#include "kernel/armv7/traps.h"
 #include "kernel/string.h"
 #include "kernel/uaccess.h"
 #include "mm/armv7/cp15.h"

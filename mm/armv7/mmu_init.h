@@ -10,7 +10,7 @@
 extern uint32_t swapper_pg_dir[4096];
 
 /*
- * Finish the kernel address space boot/start.S began: all @ram_size bytes
+ * Finish the kernel address space kernel/armv7/start.S began: all @ram_size bytes
  * of RAM at PAGE_OFFSET in 1 MiB sections (executable only where the
  * kernel's text is), the device windows, and no identity map any more.
  */

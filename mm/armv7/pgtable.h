@@ -5,7 +5,7 @@
 #ifndef MM_ARMV7_PGTABLE_H
 #define MM_ARMV7_PGTABLE_H
 
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "mm/armv7/pgtable-hwdef.h"
 #include "mm/memlayout.h"
 #include "mm/mm_types.h"

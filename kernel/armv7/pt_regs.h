@@ -1,6 +1,6 @@
 /*
- * kernel/pt_regs.h - the registers of an interrupted context, as the
- * exception entry code (boot/entry.S) saves them on the kernel stack.
+ * kernel/armv7/pt_regs.h - the registers of an interrupted context, as the
+ * exception entry code (kernel/armv7/entry.S) saves them on the kernel stack.
  *
  * Layout (words), the same as ARM Linux's struct pt_regs:
  *
@@ -10,8 +10,8 @@
  * exception came from user mode); pc is where to resume; cpsr the
  * interrupted mode's status. orig_r0 keeps a system call's first argument.
  */
-#ifndef KERNEL_PT_REGS_H
-#define KERNEL_PT_REGS_H
+#ifndef KERNEL_ARMV7_PT_REGS_H
+#define KERNEL_ARMV7_PT_REGS_H
 
 #define S_R0 0
 #define S_R7 28
@@ -65,4 +65,4 @@ void show_regs(const struct pt_regs *regs);
 const char *mode_name(uint32_t cpsr);
 #endif
 
-#endif /* KERNEL_PT_REGS_H */
+#endif /* KERNEL_ARMV7_PT_REGS_H */

@@ -1,7 +1,7 @@
 /*
- * kernel/uart.c - PL011 UART driver (ARM PrimeCell UART, DDI 0183), polled.
+ * kernel/armv7/uart.c - PL011 UART driver (ARM PrimeCell UART, DDI 0183), polled.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/uart.h"
 
 /* The PL011's registers, at their offsets from the base. */

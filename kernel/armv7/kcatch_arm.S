@@ -1,7 +1,7 @@
 /*
- * kernel/kcatch_arm.S - kcatch_arm(): remember the callee-saved registers,
+ * kernel/armv7/kcatch_arm.S - kcatch_arm(): remember the callee-saved registers,
  * sp and the return address, so the exception handler can "return again"
- * from this call (see kernel/kcatch.h).
+ * from this call (see kernel/armv7/kcatch.h).
  */
 	.syntax unified
 	.text

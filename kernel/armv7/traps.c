@@ -1,22 +1,22 @@
 /*
- * kernel/traps.c - what the kernel does with each exception (the C side of
- * boot/entry.S), and the reports it prints about them.
+ * kernel/armv7/traps.c - what the kernel does with each exception (the C side of
+ * kernel/armv7/entry.S), and the reports it prints about them.
  *
  * Every report names the exception, the mode it came from, where (pc, lr)
  * and, for aborts, the fault status decoded to a name, the faulting
  * address and whether it was a read or a write.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/console.h"
-#include "kernel/gic.h"
-#include "kernel/kcatch.h"
+#include "kernel/armv7/gic.h"
+#include "kernel/armv7/kcatch.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
-#include "kernel/traps.h"
+#include "kernel/armv7/traps.h"
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/fsr.h"
 
@@ -37,7 +37,7 @@ const char *mode_name(uint32_t cpsr)
 /*
  * Walk the APCS frame chain (-mapcs-frame): fp points at the saved pc,
  * fp[-1] is the saved lr, fp[-3] the caller's fp. Stops at fp == 0 (set
- * by boot/start.S) or anything that does not look like a kernel stack.
+ * by kernel/armv7/start.S) or anything that does not look like a kernel stack.
  */
 static void show_backtrace(uint32_t fp)
 {

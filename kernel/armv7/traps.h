@@ -1,12 +1,12 @@
 /*
- * kernel/traps.h - the C entry points boot/entry.S calls, one per
+ * kernel/armv7/traps.h - the C entry points kernel/armv7/entry.S calls, one per
  * exception, each with the saved registers of the interrupted context.
  */
-#ifndef KERNEL_TRAPS_H
-#define KERNEL_TRAPS_H
+#ifndef KERNEL_ARMV7_TRAPS_H
+#define KERNEL_ARMV7_TRAPS_H
 
 #include "kernel/kernel.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 void do_data_abort(struct pt_regs *regs);
 void do_prefetch_abort(struct pt_regs *regs);
@@ -22,4 +22,4 @@ void exit_to_user_mode(struct pt_regs *regs);
 void report_abort(const char *what, const struct pt_regs *regs,
 		  uint32_t fsr, uint32_t far, bool data);
 
-#endif /* KERNEL_TRAPS_H */
+#endif /* KERNEL_ARMV7_TRAPS_H */

@@ -1,7 +1,7 @@
 /*
- * kernel/kcatch.c - see kernel/kcatch.h.
+ * kernel/armv7/kcatch.c - see kernel/armv7/kcatch.h.
  */
-#include "kernel/kcatch.h"
+#include "kernel/armv7/kcatch.h"
 
 struct kcatch *kcatch_armed;
 

@@ -1,5 +1,5 @@
 /*
- * kernel/kcatch.h - catching an exception in kernel code, for self-tests
+ * kernel/armv7/kcatch.h - catching an exception in kernel code, for self-tests
  * that fault on purpose (setjmp/longjmp through the exception handler).
  *
  *	struct kcatch c;
@@ -13,11 +13,11 @@
  *
  * Locals changed between the two returns must be volatile, as with setjmp.
  */
-#ifndef KERNEL_KCATCH_H
-#define KERNEL_KCATCH_H
+#ifndef KERNEL_ARMV7_KCATCH_H
+#define KERNEL_ARMV7_KCATCH_H
 
 #include "kernel/kernel.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 enum vector {
 	VEC_UNDEF = 1,
@@ -47,4 +47,4 @@ void kcatch_disarm(void);
 bool kcatch_handle(struct pt_regs *regs, enum vector vector, uint32_t fsr,
 		   uint32_t far);
 
-#endif /* KERNEL_KCATCH_H */
+#endif /* KERNEL_ARMV7_KCATCH_H */

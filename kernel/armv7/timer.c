@@ -1,10 +1,10 @@
 /*
- * kernel/timer.c - the Cortex-A9 private timer gives the scheduler its
+ * kernel/armv7/timer.c - the Cortex-A9 private timer gives the scheduler its
  * tick; the global timer, a 64-bit counter at PERIPHCLK (100 MHz on
  * QEMU), is the monotonic clock.
  */
-#include "kernel/board.h"
-#include "kernel/gic.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/gic.h"
 #include "kernel/timer.h"
 
 /* The private timer (PRIVATE_TIMER_BASE). */
