@@ -338,6 +338,11 @@ gdb: $(BUILD)/kernel.elf
 test: all $(BENCH_KERNEL)
 	$(Q)tests/run.sh
 
+# The architecture boundary: no portable kernel/ or mm/ file includes a
+# header of kernel/armv7/ or mm/armv7/ (make test runs it too).
+check-portable:
+	$(Q)tests/check_portable.sh
+
 # The system-call fuzzer (tests/user/fuzz.c), long runs: seeds SEED ..
 # SEED+RUNS-1, OPS operations each, on the debug and the release kernel
 # (KERNELS="debug release"; the release kernel is the one make bench
@@ -363,7 +368,7 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux pictures bench fuzz
+	check-linux pictures bench fuzz check-portable
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \

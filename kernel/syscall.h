@@ -8,9 +8,8 @@
 #ifndef KERNEL_SYSCALL_H
 #define KERNEL_SYSCALL_H
 
-#include "kernel/armv7/pt_regs.h"
-
 struct file;
+struct pt_regs;
 
 #define __NR_exit 1
 #define __NR_fork 2

@@ -1,6 +1,8 @@
 #!/bin/bash
 # tests/run.sh - everything `make test` runs, in stages:
 #
+#   portable   no portable kernel/ or mm/ file includes an ARM header
+#              or has inline assembly (tests/check_portable.sh)
 #   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
 #   selftest   the kernel's self-tests, in QEMU
 #   user       the user test programs (tests/user/PROGRAMS), run by
@@ -81,6 +83,9 @@ run_stage() {
 qemu_run() {
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh "$@"
 }
+
+# --- the architecture boundary: no ARM header in portable code -------------
+run_stage portable '^# portable: [0-9]+ passed' tests/check_portable.sh
 
 # --- host -----------------------------------------------------------------
 run_stage host '^host: [0-9]+ passed' build/host/hosttests

@@ -19,7 +19,6 @@
 #define PHYS_OFFSET 0x60000000	/* RAM starts here; PAGE_OFFSET maps it */
 #define KERNEL_LOAD_OFFSET 0x10000	/* kernel image at RAM + 64 KiB */
 #define INITRAMFS_PHYS 0x61000000	/* QEMU's loader puts the cpio here */
-#define RAM_SIZE_DEFAULT (128UL << 20)
 #define RAM_SIZE_MAX (512UL << 20)	/* what fits below the I/O windows */
 
 /*

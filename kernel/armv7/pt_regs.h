@@ -22,7 +22,7 @@
 #define S_OLD_R0 68
 #define S_FRAME_SIZE 72		/* a multiple of 8: AAPCS stack alignment */
 
-#define THREAD_SIZE 8192	/* every task's kernel (SVC mode) stack */
+#define THREAD_SIZE 8192	/* kernel/task.h's, for the assembly code */
 
 /* CPSR fields */
 #define MODE_USR 0x10
@@ -40,6 +40,7 @@
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
+#include "kernel/arch.h"	/* user_mode(), show_regs() */
 
 struct pt_regs {
 	uint32_t r[13];
@@ -52,14 +53,6 @@ struct pt_regs {
 
 _Static_assert(sizeof(struct pt_regs) == S_FRAME_SIZE, "pt_regs layout");
 _Static_assert(__builtin_offsetof(struct pt_regs, pc) == S_PC, "pt_regs pc");
-
-static inline int user_mode(const struct pt_regs *regs)
-{
-	return (regs->cpsr & MODE_MASK) == MODE_USR;
-}
-
-/* Print the registers, one block, for reports and panics. */
-void show_regs(const struct pt_regs *regs);
 
 /* The name of a CPSR mode ("USR", "SVC", ...). */
 const char *mode_name(uint32_t cpsr);

@@ -51,7 +51,7 @@ void timer_interrupt(void)
 	jiffies++;
 }
 
-uint64_t global_timer_count(void)
+uint64_t get_cycles(void)
 {
 	uint32_t hi, lo;
 
@@ -64,5 +64,5 @@ uint64_t global_timer_count(void)
 
 uint64_t clock_monotonic_ns(void)
 {
-	return global_timer_count() * (1000000000ull / GLOBAL_TIMER_HZ);
+	return get_cycles() * (1000000000ull / GLOBAL_TIMER_HZ);
 }

@@ -74,6 +74,31 @@ void show_regs(const struct pt_regs *regs)
 		show_backtrace(r[11]);
 }
 
+const char *regs_mode_name(const struct pt_regs *regs)
+{
+	return mode_name(regs->cpsr);
+}
+
+/* Capture the caller's registers (close enough to where panic was called). */
+static void __attribute__((noinline)) capture_regs(struct pt_regs *regs)
+{
+	__asm__ volatile("stmia %0, {r0-r12}\n\t"
+			 "str sp, [%0, #52]\n\t"
+			 "str lr, [%0, #56]\n\t"
+			 "str pc, [%0, #60]\n\t"
+			 "mrs r1, cpsr\n\t"
+			 "str r1, [%0, #64]"
+			 : : "r"(regs) : "r1", "memory");
+}
+
+void dump_stack(void)
+{
+	struct pt_regs regs;
+
+	capture_regs(&regs);
+	show_regs(&regs);
+}
+
 void report_abort(const char *what, const struct pt_regs *regs,
 		  uint32_t fsr, uint32_t far, bool data)
 {
