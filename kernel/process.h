@@ -4,11 +4,8 @@
 #ifndef KERNEL_PROCESS_H
 #define KERNEL_PROCESS_H
 
+#include "kernel/signal.h"
 #include "kernel/task.h"
-
-#define SIGILL 4
-#define SIGBUS 7
-#define SIGSEGV 11
 
 /*
  * Start the first user process, pid 1, running @path with @argv/@envp

@@ -1,21 +1,22 @@
 /*
- * kernel/armv7/traps.c - what the kernel does with each exception (the C side of
- * kernel/armv7/entry.S), and the reports it prints about them.
+ * kernel/armv7/traps.c - the C side of kernel/armv7/entry.S: what the
+ * kernel does with each exception, and the registers in its reports.
  *
- * Every report names the exception, the mode it came from, where (pc, lr)
- * and, for aborts, the fault status decoded to a name, the faulting
- * address and whether it was a read or a write.
+ * An abort is read from CP15 (DFSR/DFAR, IFSR/IFAR), classified by
+ * mm/armv7/fault.c and acted on by the portable kernel/trap.c, which
+ * prints the reports: the exception, the mode it came from, where, the
+ * fault status decoded to a name, the address, read or write.
  */
-#include "kernel/armv7/board.h"
 #include "kernel/console.h"
-#include "kernel/armv7/gic.h"
-#include "kernel/armv7/kcatch.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
-#include "kernel/armv7/pt_regs.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
+#include "kernel/trap.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/gic.h"
+#include "kernel/armv7/pt_regs.h"
 #include "kernel/armv7/traps.h"
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/fsr.h"
@@ -99,23 +100,26 @@ void dump_stack(void)
 	show_regs(&regs);
 }
 
-void report_abort(const char *what, const struct pt_regs *regs,
-		  uint32_t fsr, uint32_t far, bool data)
+void do_data_abort(struct pt_regs *regs)
 {
-	printk("%s in %s mode at pc %08lx: %s, %s address %08lx\n", what,
-	       mode_name(regs->cpsr), (unsigned long)regs->pc, fsr_name(fsr),
-	       data ? (fsr & FSR_WNR ? "writing" : "reading") : "fetching",
-	       (unsigned long)far);
-	printk("  %s %08lx (FS 0x%02x)  %s %08lx\n", data ? "DFSR" : "IFSR",
-	       (unsigned long)fsr, fsr_fs(fsr), data ? "DFAR" : "IFAR",
-	       (unsigned long)far);
+	struct fault_info fi;
+	enum fault_verdict verdict;
+
+	verdict = arm_classify_abort(&fi, read_dfsr(), read_dfar(), false,
+				     current->mm, user_mode(regs));
+	fi.vector = VEC_DABT;
+	fault_act(regs, &fi, verdict);
 }
 
-/* A kernel-mode exception nobody handles: report and stop. */
-static void __noreturn kernel_oops(const char *what, struct pt_regs *regs)
+void do_prefetch_abort(struct pt_regs *regs)
 {
-	show_regs(regs);
-	panic("%s in kernel mode", what);
+	struct fault_info fi;
+	enum fault_verdict verdict;
+
+	verdict = arm_classify_abort(&fi, read_ifsr(), read_ifar(), true,
+				     current->mm, user_mode(regs));
+	fi.vector = VEC_PABT;
+	fault_act(regs, &fi, verdict);
 }
 
 void do_undefined(struct pt_regs *regs)
@@ -134,11 +138,7 @@ void do_undefined(struct pt_regs *regs)
 		force_sig(SIGILL);
 	}
 	regs->pc = pc;
-	if (kcatch_handle(regs, VEC_UNDEF, 0, 0)) {
-		printk("  (expected by a self-test: caught, going on)\n");
-		return;
-	}
-	kernel_oops("undefined instruction", regs);
+	die_or_catch("undefined instruction", regs, VEC_UNDEF, 0, 0);
 }
 
 void do_svc(struct pt_regs *regs)
@@ -180,7 +180,7 @@ void do_bad_exception(struct pt_regs *regs)
 {
 	printk("Unexpected exception (FIQ or reserved vector) in %s mode\n",
 	       mode_name(regs->cpsr));
-	kernel_oops("unexpected exception", regs);
+	die("unexpected exception", regs);
 }
 
 void exit_to_user_mode(struct pt_regs *regs)

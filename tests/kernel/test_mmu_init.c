@@ -6,7 +6,7 @@
  */
 #include "kernel/armv7/board.h"
 #include "kernel/bootopts.h"
-#include "kernel/armv7/kcatch.h"
+#include "tests/kernel/kcatch.h"
 #include "mm/armv7/ats.h"
 #include "mm/armv7/fsr.h"
 #include "mm/armv7/pgtable-hwdef.h"
