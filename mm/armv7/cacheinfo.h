@@ -19,6 +19,13 @@ struct cache_geometry {
 
 void decode_ccsidr(uint32_t ccsidr, struct cache_geometry *g);
 
+/*
+ * The smallest data cache line of this CPU, in bytes: the stride of
+ * cache maintenance by address (CTR.DminLine; 32 on the Cortex-A9).
+ * Reads CTR, so it works before cacheinfo_init().
+ */
+unsigned int dcache_line_size(void);
+
 /* cacheinfo_init(), for start_kernel(): kernel/arch.h. */
 /* The banner's lines about the caches. */
 void cacheinfo_print(void);
