@@ -77,15 +77,22 @@ KERNEL_C := $(wildcard kernel/*.c kernel/armv7/*.c mm/*.c mm/armv7/*.c \
 KERNEL_S := $(wildcard kernel/armv7/*.S mm/armv7/*.S tests/kernel/*.S)
 KERNEL_OBJS := $(KERNEL_S:%.S=$(BUILD)/k/%.o) $(KERNEL_C:%.c=$(BUILD)/k/%.o)
 
-$(BUILD)/k/%.o: %.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+# kernel_objects DIR CFLAGS CC-LABEL AS-LABEL: DIR/%.o from each kernel
+# source, the C files with CFLAGS. One rule for both kernels: this one
+# and make bench's release build ($(BENCH_KDIR), below).
+define kernel_objects
+$(1)/%.o: %.c | $$(DEPS_OK)
+	@mkdir -p $$(dir $$@)
+	@printf '  %-8s%s\n' $(3) $$<
+	$$(Q)$$(CC) $(2) -c $$< -o $$@
 
-$(BUILD)/k/%.o: %.S | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  AS      $<"
-	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(1)/%.o: %.S | $$(DEPS_OK)
+	@mkdir -p $$(dir $$@)
+	@printf '  %-8s%s\n' $(4) $$<
+	$$(Q)$$(CC) $$(KASFLAGS) -c $$< -o $$@
+endef
+
+$(eval $(call kernel_objects,$(BUILD)/k,$$(KCFLAGS),CC,AS))
 
 $(BUILD)/kernel.elf: $(KERNEL_OBJS) linker.ld
 	@echo "  LD      $@"
@@ -122,7 +129,8 @@ NOLIBC_CFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -marm \
 NOLIBC_LDFLAGS := -nostdlib -static -T user/nolibc.ld -Wl,-z,noexecstack \
 	-Wl,--build-id=none
 
-UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS) $(NOLIBC_PROGS))
+NOLIBC_ELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(NOLIBC_PROGS))
+UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS)) $(NOLIBC_ELFS)
 
 # The objects are kept (not deleted as intermediates), so a rebuild relinks
 # only what changed.
@@ -149,15 +157,9 @@ $(BUILD)/u/user/sh.elf: $(SH_OBJS)
 
 # A nolibc program: one file, compiled and linked in one step with the
 # Linux-like layout of user/nolibc.ld (libgcc only, for the division
-# helpers the Cortex-A9 lacks). These rules have shorter stems than the
-# generic ones above, so make prefers them.
-$(BUILD)/u/user/nolibc/%.elf: user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  NOLIBC  $<"
-	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
-		-o $@ $< -lgcc
-
-$(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
+# helpers the Cortex-A9 lacks). A static pattern rule, for exactly these
+# programs: make prefers it to the generic rule above.
+$(NOLIBC_ELFS): $(BUILD)/u/%.elf: %.c user/nolibc.ld | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	@echo "  NOLIBC  $<"
 	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
@@ -281,15 +283,7 @@ BENCH_KCFLAGS := $(filter-out -Og $(MMDEBUG),$(KCFLAGS)) -O2
 BENCH_TARGET_ELF := $(BUILD)/u/tests/bench/target/mmbench.elf
 .SECONDARY: $(BENCH_TARGET_ELF:.elf=.o)
 
-$(BENCH_KDIR)/%.o: %.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  BENCHCC $<"
-	$(Q)$(CC) $(BENCH_KCFLAGS) -c $< -o $@
-
-$(BENCH_KDIR)/%.o: %.S | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  BENCHAS $<"
-	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(eval $(call kernel_objects,$(BENCH_KDIR),$$(BENCH_KCFLAGS),BENCHCC,BENCHAS))
 
 $(BENCH_KERNEL): $(BENCH_KOBJS) linker.ld
 	@echo "  BENCHLD $@"
@@ -311,7 +305,9 @@ all: kernel user host-tests
 QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
 	ICOUNT=$(ICOUNT)
 
-qemu: all
+# Booting needs the kernel and the image, not the host tests (their
+# AddressSanitizer build is make test's).
+qemu: kernel user
 	$(Q)$(QEMU_OPTS) qemu/qemu.sh
 
 # The image is packed anew for each run: it holds whichever ELF was given.
@@ -323,7 +319,7 @@ run: kernel $(ELF)
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		qemu/qemu.sh init=/bin/run -- $(ARGS)
 
-qemu-gdb: all
+qemu-gdb: kernel user
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
 	$(Q)$(QEMU_OPTS) GDB_PORT=$(GDB_PORT) qemu/qemu.sh
 
