@@ -54,7 +54,7 @@ static void reparent_children(struct task_struct *task)
 /* The status a shell would report: the exit code, or 128 + signal. */
 static int shell_status(int status)
 {
-	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+	return WTERMSIG(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
 void do_exit(int status)

@@ -20,6 +20,7 @@
 #include "kernel/armv7/traps.h"
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/fsr.h"
+#include "mm/memlayout.h"
 
 const char *mode_name(uint32_t cpsr)
 {
@@ -46,7 +47,7 @@ static void show_backtrace(uint32_t fp)
 	for (int depth = 0; fp && depth < 16; depth++) {
 		const uint32_t *frame = (const uint32_t *)fp;
 
-		if (fp < 0xC0000000u || fp & 3)
+		if (fp < PAGE_OFFSET || fp & 3)
 			break;
 		printk("    [<%08lx>]\n", (unsigned long)frame[-1]);
 		if (frame[-3] <= fp)	/* frames go up the stack */
@@ -65,9 +66,11 @@ void show_regs(const struct pt_regs *regs)
 	       mode_name(regs->cpsr),
 	       regs->cpsr & PSR_T_BIT ? ", Thumb" : "",
 	       regs->cpsr & PSR_I_BIT ? ", IRQs off" : "");
-	for (int i = 0; i < 13; i += 4) {
+	const int nr = ARRAY_SIZE(regs->r);	/* r0-r12 */
+
+	for (int i = 0; i < nr; i += 4) {
 		printk("  ");
-		for (int j = i; j < i + 4 && j < 13; j++)
+		for (int j = i; j < i + 4 && j < nr; j++)
 			printk(" r%-2d %08lx", j, (unsigned long)r[j]);
 		printk("\n");
 	}
