@@ -85,8 +85,13 @@ void init_thread_context(struct task_struct *task);
 /* @child returns from fork() with @parent's registers, and 0. */
 void copy_thread(struct task_struct *child, struct task_struct *parent);
 
-/* Set the current task's user registers to start at @entry with @sp. */
-void start_thread(unsigned long entry, unsigned long sp);
+/*
+ * Set the user registers @regs (of a task starting a new image) to begin
+ * at @entry with stack pointer @sp; on ARM, bit 0 of @entry set means
+ * Thumb code. Linux's signature.
+ */
+void start_thread(struct pt_regs *regs, unsigned long entry,
+		  unsigned long sp);
 
 bool user_mode(const struct pt_regs *regs);
 unsigned long instruction_pointer(const struct pt_regs *regs);
