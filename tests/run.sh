@@ -4,6 +4,8 @@
 #   portable   no portable kernel/ or mm/ file includes an ARM header
 #              or has inline assembly (tests/check_portable.sh)
 #   readme     README.md's map of the tree matches the tree
+#   callgraph  in the kernel's objects, no cycle passes through printk,
+#              panic or the fault path (tests/check_callgraph.py)
 #   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
 #   selftest   the kernel's self-tests, in QEMU
 #   user       the user test programs (tests/user/PROGRAMS), run by
@@ -88,6 +90,7 @@ qemu_run() {
 # --- the architecture boundary: no ARM header in portable code -------------
 run_stage portable '^# portable: [0-9]+ passed' tests/check_portable.sh
 run_stage readme '^# readme: [0-9]+ passed' tests/check_readme_map.py
+run_stage callgraph '^# callgraph: [0-9]+ passed' tests/check_callgraph.py
 
 # --- host -----------------------------------------------------------------
 run_stage host '^host: [0-9]+ passed' build/host/hosttests
