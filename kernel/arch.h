@@ -22,7 +22,7 @@ struct task_struct;
 #define EXIT_OK 0		/* all good (or: the init program's status) */
 #define EXIT_TESTS_FAILED 1	/* self-tests ran and some failed */
 #define EXIT_PANIC 2		/* panic() */
-#define EXIT_BOOT_FAILURE 3	/* an early trap before C (kernel/armv7/start.S) */
+#define EXIT_BOOT_FAILURE 3	/* no init, or an early trap (start.S) */
 
 /* ---- Booting: start_kernel() calls these, in this order. ---- */
 

@@ -92,7 +92,7 @@ static void report_kernel_fault(const struct pt_regs *regs,
 			  fi->flags & FAULT_FLAG_WRITE ? "writing" : "reading";
 	char what = fi->what[0];
 
-	if (what >= 'a' && what <= 'z')	/* "Data abort in SVC mode ..." */
+	if (what >= 'a' && what <= 'z')	/* "Data abort in ..." */
 		what -= 'a' - 'A';
 	printk("%c%s in %s mode at pc %08lx: %s, %s address %08lx\n", what,
 	       fi->what + 1, regs_mode_name(regs), instruction_pointer(regs),

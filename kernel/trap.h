@@ -27,7 +27,7 @@ struct pt_regs;
 
 /* What the classifier decided. */
 enum fault_verdict {
-	FAULT_HANDLED,	/* the mm fixed it (a page is mapped now): retry */
+	FAULT_HANDLED,	/* the mm fixed it (a page is mapped): retry */
 	FAULT_FIXUP,	/* a kernel access nobody can fix: the exception
 			   table has the last word, else the kernel stops */
 	FAULT_SIGNAL,	/* a user access nobody can fix: kill the task
@@ -43,14 +43,14 @@ struct fault_info {
 	unsigned long addr;		/* the faulting address */
 	unsigned int flags;		/* FAULT_FLAG_* of the access */
 	const char *name;		/* the fault status in words */
-	const char *status_reg;		/* the register that said so ("DFSR") */
-	const char *addr_reg;		/* and the one with @addr ("DFAR") */
+	const char *status_reg;		/* the register saying so ("DFSR") */
+	const char *addr_reg;		/* the one with @addr ("DFAR") */
 	unsigned long status;		/* its raw value */
-	const char *code_name;		/* its status field's name ("FS") */
+	const char *code_name;		/* its status field ("FS") */
 	unsigned int code;		/* and value */
 	int vector;			/* the arch's exception number */
 	int sig;			/* FAULT_SIGNAL: the signal */
-	bool have_report;		/* do_user_fault() ran: @report valid */
+	bool have_report;		/* do_user_fault() ran: @report */
 	struct fault_report report;
 };
 

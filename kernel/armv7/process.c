@@ -36,7 +36,7 @@ void init_thread_context(struct task_struct *task)
 void copy_thread(struct task_struct *child, struct task_struct *parent)
 {
 	*task_pt_regs(child) = *task_pt_regs(parent);
-	task_pt_regs(child)->r[0] = 0;	/* fork() returns 0 in the child */
+	task_pt_regs(child)->r[0] = 0;	/* fork() returns 0 here */
 }
 
 void start_thread(struct pt_regs *regs, unsigned long entry,

@@ -40,28 +40,50 @@ static enum fault_verdict do_bad(struct fault_info *fi,
 }
 
 static const struct fsr_info fsr_info[32] = {
-	[FS_ALIGNMENT] = { do_bad, SIGBUS, "alignment fault" },
-	[FS_DEBUG] = { do_bad, SIGBUS, "debug event" },
-	[FS_ACCESS_FLAG_SECTION] = { do_page_fault, SIGSEGV, "access flag fault (section)" },
-	[FS_ICACHE_MAINT] = { do_bad, SIGBUS, "fault on instruction cache maintenance" },
-	[FS_TRANSLATION_SECTION] = { do_page_fault, SIGSEGV, "translation fault (section)" },
-	[FS_ACCESS_FLAG_PAGE] = { do_page_fault, SIGSEGV, "access flag fault (page)" },
-	[FS_TRANSLATION_PAGE] = { do_page_fault, SIGSEGV, "translation fault (page)" },
-	[FS_SYNC_EXTERNAL] = { do_bad, SIGBUS, "synchronous external abort" },
-	[FS_DOMAIN_SECTION] = { do_bad, SIGSEGV, "domain fault (section)" },
-	[FS_DOMAIN_PAGE] = { do_bad, SIGSEGV, "domain fault (page)" },
-	[FS_WALK_EXTERNAL_L1] = { do_bad, SIGBUS, "external abort on translation table walk (L1)" },
-	[FS_PERMISSION_SECTION] = { do_page_fault, SIGSEGV, "permission fault (section)" },
-	[FS_WALK_EXTERNAL_L2] = { do_bad, SIGBUS, "external abort on translation table walk (L2)" },
-	[FS_PERMISSION_PAGE] = { do_page_fault, SIGSEGV, "permission fault (page)" },
-	[FS_TLB_CONFLICT] = { do_bad, SIGBUS, "TLB conflict abort" },
-	[FS_LOCKDOWN] = { do_bad, SIGBUS, "lockdown abort" },
-	[FS_ASYNC_EXTERNAL] = { do_bad, SIGBUS, "asynchronous external abort" },
-	[FS_ASYNC_PARITY] = { do_bad, SIGBUS, "asynchronous parity error" },
-	[FS_SYNC_PARITY] = { do_bad, SIGBUS, "synchronous parity error" },
-	[FS_COPROCESSOR] = { do_bad, SIGBUS, "coprocessor abort" },
-	[FS_WALK_PARITY_L1] = { do_bad, SIGBUS, "parity error on translation table walk (L1)" },
-	[FS_WALK_PARITY_L2] = { do_bad, SIGBUS, "parity error on translation table walk (L2)" },
+	[FS_ALIGNMENT] =
+		{ do_bad, SIGBUS, "alignment fault" },
+	[FS_DEBUG] =
+		{ do_bad, SIGBUS, "debug event" },
+	[FS_ACCESS_FLAG_SECTION] =
+		{ do_page_fault, SIGSEGV, "access flag fault (section)" },
+	[FS_ICACHE_MAINT] =
+		{ do_bad, SIGBUS, "fault on instruction cache maintenance" },
+	[FS_TRANSLATION_SECTION] =
+		{ do_page_fault, SIGSEGV, "translation fault (section)" },
+	[FS_ACCESS_FLAG_PAGE] =
+		{ do_page_fault, SIGSEGV, "access flag fault (page)" },
+	[FS_TRANSLATION_PAGE] =
+		{ do_page_fault, SIGSEGV, "translation fault (page)" },
+	[FS_SYNC_EXTERNAL] =
+		{ do_bad, SIGBUS, "synchronous external abort" },
+	[FS_DOMAIN_SECTION] =
+		{ do_bad, SIGSEGV, "domain fault (section)" },
+	[FS_DOMAIN_PAGE] =
+		{ do_bad, SIGSEGV, "domain fault (page)" },
+	[FS_WALK_EXTERNAL_L1] =
+		{ do_bad, SIGBUS, "external abort on translation table walk (L1)" },
+	[FS_PERMISSION_SECTION] =
+		{ do_page_fault, SIGSEGV, "permission fault (section)" },
+	[FS_WALK_EXTERNAL_L2] =
+		{ do_bad, SIGBUS, "external abort on translation table walk (L2)" },
+	[FS_PERMISSION_PAGE] =
+		{ do_page_fault, SIGSEGV, "permission fault (page)" },
+	[FS_TLB_CONFLICT] =
+		{ do_bad, SIGBUS, "TLB conflict abort" },
+	[FS_LOCKDOWN] =
+		{ do_bad, SIGBUS, "lockdown abort" },
+	[FS_ASYNC_EXTERNAL] =
+		{ do_bad, SIGBUS, "asynchronous external abort" },
+	[FS_ASYNC_PARITY] =
+		{ do_bad, SIGBUS, "asynchronous parity error" },
+	[FS_SYNC_PARITY] =
+		{ do_bad, SIGBUS, "synchronous parity error" },
+	[FS_COPROCESSOR] =
+		{ do_bad, SIGBUS, "coprocessor abort" },
+	[FS_WALK_PARITY_L1] =
+		{ do_bad, SIGBUS, "parity error on translation table walk (L1)" },
+	[FS_WALK_PARITY_L2] =
+		{ do_bad, SIGBUS, "parity error on translation table walk (L2)" },
 };
 
 static const struct fsr_info unknown_fsr = { do_bad, SIGBUS,
@@ -102,8 +124,8 @@ static enum fault_verdict do_page_fault(struct fault_info *fi,
 
 	if (!mm)		/* the idle task, or a self-test */
 		return do_bad(fi, inf, mm);
-	if (!user && fi->addr >= TASK_SIZE)
-		return do_bad(fi, inf, mm);	/* the kernel's own memory: a bug */
+	if (!user && fi->addr >= TASK_SIZE)	/* kernel memory: a bug */
+		return do_bad(fi, inf, mm);
 	fi->have_report = true;
 	if (do_user_fault(mm, fi->addr, fi->flags, &fi->report) == 0)
 		return FAULT_HANDLED;
