@@ -68,22 +68,31 @@ KLDFLAGS := -nostdlib -static -T linker.ld \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
 
 # ------------------------------------------------------------------------
-# Kernel image: boot/, kernel/, the portable mm/ code, the ARMv7 layer in
-# mm/armv7/, and the in-kernel self-tests in tests/kernel/.
+# Kernel image: the portable kernel/ and mm/ code, the ARMv7 layers in
+# kernel/armv7/ (boot, exception entry, devices) and mm/armv7/ (the MMU),
+# and the in-kernel self-tests in tests/kernel/.
 
-KERNEL_C := $(wildcard kernel/*.c mm/*.c mm/armv7/*.c tests/kernel/*.c)
-KERNEL_S := $(wildcard boot/*.S kernel/*.S mm/armv7/*.S tests/kernel/*.S)
+KERNEL_C := $(wildcard kernel/*.c kernel/armv7/*.c mm/*.c mm/armv7/*.c \
+	tests/kernel/*.c)
+KERNEL_S := $(wildcard kernel/armv7/*.S mm/armv7/*.S tests/kernel/*.S)
 KERNEL_OBJS := $(KERNEL_S:%.S=$(BUILD)/k/%.o) $(KERNEL_C:%.c=$(BUILD)/k/%.o)
 
-$(BUILD)/k/%.o: %.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+# kernel_objects DIR CFLAGS CC-LABEL AS-LABEL: DIR/%.o from each kernel
+# source, the C files with CFLAGS. One rule for both kernels: this one
+# and make bench's release build ($(BENCH_KDIR), below).
+define kernel_objects
+$(1)/%.o: %.c | $$(DEPS_OK)
+	@mkdir -p $$(dir $$@)
+	@printf '  %-8s%s\n' $(3) $$<
+	$$(Q)$$(CC) $(2) -c $$< -o $$@
 
-$(BUILD)/k/%.o: %.S | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  AS      $<"
-	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(1)/%.o: %.S | $$(DEPS_OK)
+	@mkdir -p $$(dir $$@)
+	@printf '  %-8s%s\n' $(4) $$<
+	$$(Q)$$(CC) $$(KASFLAGS) -c $$< -o $$@
+endef
+
+$(eval $(call kernel_objects,$(BUILD)/k,$$(KCFLAGS),CC,AS))
 
 $(BUILD)/kernel.elf: $(KERNEL_OBJS) linker.ld
 	@echo "  LD      $@"
@@ -120,7 +129,8 @@ NOLIBC_CFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -marm \
 NOLIBC_LDFLAGS := -nostdlib -static -T user/nolibc.ld -Wl,-z,noexecstack \
 	-Wl,--build-id=none
 
-UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS) $(NOLIBC_PROGS))
+NOLIBC_ELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(NOLIBC_PROGS))
+UELFS := $(patsubst %.c,$(BUILD)/u/%.elf,$(UPROGS)) $(NOLIBC_ELFS)
 
 # The objects are kept (not deleted as intermediates), so a rebuild relinks
 # only what changed.
@@ -147,15 +157,9 @@ $(BUILD)/u/user/sh.elf: $(SH_OBJS)
 
 # A nolibc program: one file, compiled and linked in one step with the
 # Linux-like layout of user/nolibc.ld (libgcc only, for the division
-# helpers the Cortex-A9 lacks). These rules have shorter stems than the
-# generic ones above, so make prefers them.
-$(BUILD)/u/user/nolibc/%.elf: user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  NOLIBC  $<"
-	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
-		-o $@ $< -lgcc
-
-$(BUILD)/u/tests/user/nolibc/%.elf: tests/user/nolibc/%.c user/nolibc.ld | $(DEPS_OK)
+# helpers the Cortex-A9 lacks). A static pattern rule, for exactly these
+# programs: make prefers it to the generic rule above.
+$(NOLIBC_ELFS): $(BUILD)/u/%.elf: %.c user/nolibc.ld | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	@echo "  NOLIBC  $<"
 	$(Q)$(CC) $(NOLIBC_CFLAGS) $(NOLIBC_LDFLAGS) -MF $(@:.elf=.d) \
@@ -280,15 +284,7 @@ BENCH_KCFLAGS := $(filter-out -Og $(MMDEBUG),$(KCFLAGS)) -O2
 BENCH_TARGET_ELF := $(BUILD)/u/tests/bench/target/mmbench.elf
 .SECONDARY: $(BENCH_TARGET_ELF:.elf=.o)
 
-$(BENCH_KDIR)/%.o: %.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  BENCHCC $<"
-	$(Q)$(CC) $(BENCH_KCFLAGS) -c $< -o $@
-
-$(BENCH_KDIR)/%.o: %.S | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	@echo "  BENCHAS $<"
-	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(eval $(call kernel_objects,$(BENCH_KDIR),$$(BENCH_KCFLAGS),BENCHCC,BENCHAS))
 
 $(BENCH_KERNEL): $(BENCH_KOBJS) linker.ld
 	@echo "  BENCHLD $@"
@@ -310,7 +306,9 @@ all: kernel user host-tests
 QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
 	ICOUNT=$(ICOUNT)
 
-qemu: all
+# Booting needs the kernel and the image, not the host tests (their
+# AddressSanitizer build is make test's).
+qemu: kernel user
 	$(Q)$(QEMU_OPTS) qemu/qemu.sh
 
 # The image is packed anew for each run: it holds whichever ELF was given.
@@ -322,7 +320,7 @@ run: kernel $(ELF)
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		qemu/qemu.sh init=/bin/run -- $(ARGS)
 
-qemu-gdb: all
+qemu-gdb: kernel user
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
 	$(Q)$(QEMU_OPTS) GDB_PORT=$(GDB_PORT) qemu/qemu.sh
 
@@ -336,6 +334,11 @@ gdb: $(BUILD)/kernel.elf
 
 test: all $(BENCH_KERNEL)
 	$(Q)tests/run.sh
+
+# The architecture boundary: no portable kernel/ or mm/ file includes a
+# header of kernel/armv7/ or mm/armv7/ (make test runs it too).
+check-portable:
+	$(Q)tests/check_portable.sh
 
 # The system-call fuzzer (tests/user/fuzz.c), long runs: seeds SEED ..
 # SEED+RUNS-1, OPS operations each, on the debug and the release kernel
@@ -362,7 +365,7 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux pictures bench fuzz
+	check-linux pictures bench fuzz check-portable
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \

@@ -416,7 +416,7 @@ static int build_image(struct linux_binprm *b, const struct elf32_hdr *e,
 		*why = "the initial stack cannot be written";
 		return ret;
 	}
-	start_thread(entry, sp);
+	start_thread(task_pt_regs(current), entry, sp);
 	return 0;
 }
 

@@ -75,11 +75,7 @@ struct elf_info {
 int create_elf_tables(struct linux_binprm *bprm, const struct elf_info *info,
 		      unsigned long *sp);
 
-/*
- * start_thread - set the current task's user registers to begin at
- * @entry (Thumb when bit 0 is set) with stack pointer @sp.
- */
-void start_thread(unsigned long entry, unsigned long sp);
+/* start_thread(), which sets the new image's registers: kernel/arch.h. */
 
 /* load_elf_binary - see kernel/binfmt_elf.c. */
 int load_elf_binary(struct linux_binprm *bprm);

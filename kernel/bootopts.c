@@ -1,7 +1,6 @@
 /*
  * kernel/bootopts.c - parsing the boot command line (see bootopts.h).
  */
-#include "kernel/board.h"
 #include "kernel/bootopts.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"

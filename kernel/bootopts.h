@@ -17,6 +17,7 @@
 enum cache_alias_mode { CACHE_ALIAS_AUTO, CACHE_ALIAS_ON, CACHE_ALIAS_OFF };
 
 #define MAX_INIT_ARGS 16
+#define RAM_SIZE_DEFAULT (128UL << 20)	/* mem= unset: QEMU's -m of qemu/qemu.sh */
 
 struct boot_options {
 	unsigned long mem_size;		/* bytes of RAM */

@@ -15,10 +15,8 @@
  * End of input: a Ctrl-D at the start of a line makes read() return 0,
  * as a terminal's VEOF does; anywhere else it is an ordinary byte.
  */
-#include "kernel/board.h"
 #include "kernel/console.h"
 #include "kernel/errno.h"
-#include "kernel/gic.h"
 #include "kernel/printk.h"
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"
@@ -137,7 +135,7 @@ void console_init(void)
 	console_inode->i_fop = &console_fops;
 	rx_fill();		/* a byte sent before we booted waits there */
 	uart_enable_rx_irq();
-	gic_enable_irq(IRQ_UART0);
+	uart_request_irq();
 }
 
 struct file *console_open(void)

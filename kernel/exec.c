@@ -35,7 +35,6 @@
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
-#include "mm/armv7/pgtable.h"
 #include "mm/mm.h"
 #include "mm/mman.h"
 #include "mm/mmap.h"
@@ -225,7 +224,7 @@ static void random_bytes(uint8_t out[16])
 	static uint32_t state;
 
 	if (!state)
-		state = (uint32_t)global_timer_count() | 1;
+		state = (uint32_t)get_cycles() | 1;
 	for (int i = 0; i < 16; i++) {
 		state ^= state << 13;	/* xorshift32 */
 		state ^= state >> 17;
@@ -302,17 +301,6 @@ int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 	mm->start_stack = sp;
 	*sp_out = sp;
 	return 0;
-}
-
-/* See kernel/binfmts.h. */
-void start_thread(unsigned long entry, unsigned long sp)
-{
-	struct pt_regs *regs = task_pt_regs(current);
-
-	memset(regs, 0, sizeof(*regs));
-	regs->sp = sp;
-	regs->pc = entry & ~1u;
-	regs->cpsr = MODE_USR | (entry & 1 ? PSR_T_BIT : 0);
 }
 
 /*

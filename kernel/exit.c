@@ -7,10 +7,9 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
-#include "kernel/semihost.h"
+#include "kernel/arch.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
-#include "mm/armv7/pgtable.h"
 #include "mm/mm.h"
 
 /* wait4() options (include/uapi/linux/wait.h). */
@@ -55,7 +54,7 @@ static void reparent_children(struct task_struct *task)
 /* The status a shell would report: the exit code, or 128 + signal. */
 static int shell_status(int status)
 {
-	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+	return WTERMSIG(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
 void do_exit(int status)
@@ -77,7 +76,7 @@ void do_exit(int status)
 	if (task->pid == 1) {
 		printk("init exited with status %d: stopping\n",
 		       shell_status(status));
-		semihost_exit(shell_status(status));
+		machine_halt(shell_status(status));
 	}
 	reparent_children(task);
 	task->exit_status = status;

@@ -9,14 +9,11 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
-#include "mm/armv7/pgtable.h"
 #include "mm/mm.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 
 #define THREAD_ORDER 1		/* 8 KiB kernel stacks */
-
-extern void ret_from_fork(void);
 
 static struct kmem_cache *task_cachep;
 static int next_pid = 1;
@@ -53,8 +50,7 @@ static struct task_struct *alloc_task(const char *comm)
 	INIT_LIST_HEAD(&task->sibling);
 	INIT_LIST_HEAD(&task->run_list);
 	list_add_tail(&task->tasks, &task_list);
-	task->context.sp = (uint32_t)task_pt_regs(task);
-	task->context.pc = (uint32_t)ret_from_fork;
+	init_thread_context(task);
 	return task;
 }
 
@@ -89,8 +85,7 @@ long sys_fork(void)
 		return -ENOMEM;
 	}
 	child->personality = current->personality;
-	*task_pt_regs(child) = *task_pt_regs(current);
-	task_pt_regs(child)->r[0] = 0;		/* fork() returns 0 in the child */
+	copy_thread(child, current);	/* fork() returns 0 in the child */
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (current->files[fd])
 			child->files[fd] = get_file(current->files[fd]);

@@ -1,11 +1,10 @@
 /*
- * kernel/main.c - start_kernel(): what happens after boot/start.S.
+ * kernel/main.c - start_kernel(): what happens after kernel/armv7/start.S.
  */
-#include "kernel/board.h"
+#include "kernel/arch.h"
 #include "kernel/bootopts.h"
 #include "kernel/console.h"
 #include "kernel/cpio.h"
-#include "kernel/gic.h"
 #include "kernel/initramfs.h"
 #include "kernel/process.h"
 #include "kernel/procfs.h"
@@ -14,11 +13,6 @@
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
-#include "kernel/semihost.h"
-#include "kernel/uart.h"
-#include "mm/armv7/cacheinfo.h"
-#include "mm/armv7/cp15.h"
-#include "mm/armv7/mmu_init.h"
 #include "mm/memlayout.h"
 #include "mm/debug.h"
 #include "mm/mm.h"
@@ -31,19 +25,8 @@ static char cmdline[512];
 /* What a student should know about the machine before anything runs. */
 static void print_banner(void)
 {
-	uint32_t midr = read_midr();
-
 	printk("\ntopdown: how Linux places and faults in memory, on ARMv7\n");
-	printk("  board   vexpress-a9 (QEMU), one Cortex-A9 core\n");
-	printk("  cpu     MIDR %08lx: implementer 0x%02lx part 0x%03lx r%lup%lu%s\n",
-	       (unsigned long)midr, (unsigned long)(midr >> 24),
-	       (unsigned long)((midr >> 4) & 0xfff),
-	       (unsigned long)((midr >> 20) & 0xf), (unsigned long)(midr & 0xf),
-	       (midr & 0xff0ffff0) == 0x410fc090 ? " (ARM Cortex-A9)" : "");
-	printk("  ram     %lu MiB at phys %08lx, mapped at %08lx\n",
-	       boot_options.mem_size >> 20, (unsigned long)PHYS_OFFSET,
-	       PAGE_OFFSET);
-	cacheinfo_print();
+	arch_show_machine(boot_options.mem_size);
 	printk("  layout  TASK_SIZE %08lx  mmap_min_addr %08lx  PAGE_OFFSET %08lx\n",
 	       TASK_SIZE, DEFAULT_MMAP_MIN_ADDR, PAGE_OFFSET);
 	printk("          mmap_base %08lx (TASK_SIZE - %lu MiB gap for an %lu MiB stack)\n",
@@ -58,25 +41,25 @@ static void setup_boot_options(void)
 {
 	unsigned long mem;
 
-	if (semihost_get_cmdline(cmdline, sizeof(cmdline)) < 0)
+	if (arch_get_cmdline(cmdline, sizeof(cmdline)) < 0)
 		cmdline[0] = '\0';
 	parse_boot_options(&boot_options, cmdline);
 	mem = boot_options.mem_size;
-	if (mem < (32UL << 20) || mem > RAM_SIZE_MAX || mem & ((1UL << 20) - 1))
+	if (mem < (32UL << 20) || mem > arch_ram_size_max() || mem & ((1UL << 20) - 1))
 		panic("mem=%luK: RAM must be 32M..512M in whole MiB", mem >> 10);
 }
 
-static void *initramfs_virt(void)
-{
-	return (void *)(INITRAMFS_PHYS - PHYS_OFFSET + PAGE_OFFSET);
-}
+/* The initramfs the boot loader put in RAM (arch_initrd()). */
+static void *initrd;
+static unsigned long initrd_phys;
 
-/* The initramfs QEMU loaded at INITRAMFS_PHYS: its length, 0 if none. */
+/* Find the initramfs: its length, 0 if there is none. */
 static size_t find_initramfs(void)
 {
-	unsigned long ram_end = PHYS_OFFSET + boot_options.mem_size;
+	size_t max_len;
 
-	return cpio_length(initramfs_virt(), ram_end - INITRAMFS_PHYS);
+	initrd = arch_initrd(boot_options.mem_size, &initrd_phys, &max_len);
+	return cpio_length(initrd, max_len);
 }
 
 /*
@@ -95,7 +78,7 @@ static void start_first_task(void)
 	ret = start_init(path, argv, envp);
 	if (ret) {
 		printk("\ncannot start %s: %s\n", path, errno_name(ret));
-		semihost_exit(EXIT_BOOT_FAILURE);
+		machine_halt(EXIT_BOOT_FAILURE);
 	}
 }
 
@@ -103,11 +86,11 @@ void start_kernel(void)
 {
 	size_t initrd_size;
 
-	uart_init();
+	arch_early_init();
 	setup_boot_options();
 	paging_init(boot_options.mem_size);
 	initrd_size = find_initramfs();
-	mem_init(boot_options.mem_size, INITRAMFS_PHYS, initrd_size);
+	mem_init(boot_options.mem_size, initrd_phys, initrd_size);
 	mm_core_init();		/* VMA and mm caches, the zero page */
 	/* VMA checks: full for small mms, amortized for huge (mm/debug.h) */
 	vm_check_mode = VM_CHECK_AMORTIZED;
@@ -119,18 +102,18 @@ void start_kernel(void)
 		trace_placement = true;
 
 	sched_init();
-	gic_init();
+	init_IRQ();
 	timer_init();
 	console_init();
 	procfs_init();
 	if (initrd_size &&
-	    unpack_initramfs(initramfs_virt(), initrd_size, INITRAMFS_PHYS) < 0)
+	    unpack_initramfs(initrd, initrd_size, initrd_phys) < 0)
 		panic("initramfs: out of memory while unpacking");
 
 	if (boot_options.selftest) {
 		int failed = run_selftests(boot_options.selftest_filter);
 
-		semihost_exit(failed ? EXIT_TESTS_FAILED : EXIT_OK);
+		machine_halt(failed ? EXIT_TESTS_FAILED : EXIT_OK);
 	}
 	start_first_task();
 	cpu_idle();

@@ -1,9 +1,9 @@
 /*
- * kernel/printk.c - printk() to the UART, and panic().
+ * kernel/printk.c - printk() to the serial line. A leaf: it formats
+ * (vsprintf.c) and writes (uart_putc()), nothing else; panic() is in
+ * panic.c.
  */
 #include "kernel/printk.h"
-#include "kernel/pt_regs.h"
-#include "kernel/semihost.h"
 #include "kernel/uart.h"
 
 /* Write @s to the console, turning "\n" into "\r\n" for terminals. */
@@ -34,38 +34,4 @@ int printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
-}
-
-/* Capture the caller's registers (close enough to where panic was called). */
-static void __attribute__((noinline)) capture_regs(struct pt_regs *regs)
-{
-	__asm__ volatile("stmia %0, {r0-r12}\n\t"
-			 "str sp, [%0, #52]\n\t"
-			 "str lr, [%0, #56]\n\t"
-			 "str pc, [%0, #60]\n\t"
-			 "mrs r1, cpsr\n\t"
-			 "str r1, [%0, #64]"
-			 : : "r"(regs) : "r1", "memory");
-}
-
-void panic(const char *fmt, ...)
-{
-	static bool panicking;
-	struct pt_regs regs;
-	va_list ap;
-
-	__asm__ volatile("cpsid if");
-	if (panicking)		/* a panic while panicking: just stop */
-		semihost_exit(EXIT_PANIC);
-	panicking = true;
-
-	printk("\nKernel panic: ");
-	va_start(ap, fmt);
-	vprintk(fmt, ap);
-	va_end(ap);
-	printk("\n");
-	capture_regs(&regs);
-	show_regs(&regs);
-	printk("---[ end Kernel panic ]---\n");
-	semihost_exit(EXIT_PANIC);
 }

@@ -4,11 +4,8 @@
 #ifndef KERNEL_PROCESS_H
 #define KERNEL_PROCESS_H
 
+#include "kernel/signal.h"
 #include "kernel/task.h"
-
-#define SIGILL 4
-#define SIGBUS 7
-#define SIGSEGV 11
 
 /*
  * Start the first user process, pid 1, running @path with @argv/@envp
@@ -38,5 +35,7 @@ struct task_struct *find_task(int pid);
 /* wait4 status words, as Linux encodes them */
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)
+#define WTERMSIG(status) ((status) & 0x7f)		/* 0: it exited */
+#define WEXITSTATUS(status) (((status) >> 8) & 0xff)
 
 #endif /* KERNEL_PROCESS_H */

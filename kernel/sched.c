@@ -9,11 +9,9 @@
  */
 #include "kernel/printk.h"
 #include "kernel/sched.h"
-#include "kernel/traps.h"
-#include "mm/armv7/pgtable.h"
+#include "kernel/arch.h"
+#include "mm/mm.h"
 #include "mm/mmu.h"
-
-extern char init_stack[];	/* boot/start.S */
 
 struct task_struct idle_task = {
 	.pid = 0,
@@ -121,8 +119,8 @@ void cpu_idle(void)
 		 * task). Nothing can slip in between the check and the WFI.
 		 */
 		if (list_empty(&run_queue))
-			__asm__ volatile("wfi");
-		__asm__ volatile("cpsie i\n\tnop\n\tcpsid i" : : : "memory");
+			cpu_do_idle();
+		local_irq_window();
 		schedule();
 	}
 }

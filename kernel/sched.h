@@ -36,7 +36,7 @@ extern bool need_resched;
 /* The idle loop: the boot CPU waits here for interrupts. Never returns. */
 void __noreturn cpu_idle(void);
 
-/* Switch stacks and registers from @prev to @next (kernel/switch.S). */
+/* Switch stacks and registers from @prev to @next (kernel/armv7/switch.S). */
 struct task_struct *cpu_switch_to(struct task_struct *prev,
 				  struct task_struct *next);
 

@@ -1,6 +1,7 @@
 /*
  * kernel/syscall.c - the system-call table and its dispatcher.
  */
+#include "kernel/arch.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/syscall.h"
@@ -38,13 +39,14 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 
 void invoke_syscall(struct pt_regs *regs)
 {
-	unsigned long nr = regs->r[7];
+	unsigned long nr = syscall_get_nr(regs);
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
+	unsigned long a[6];
 
 	if (!fn) {
-		regs->r[0] = (uint32_t)-ENOSYS;
+		syscall_set_return_value(regs, -ENOSYS);
 		return;
 	}
-	regs->r[0] = (uint32_t)fn(regs->r[0], regs->r[1], regs->r[2],
-				  regs->r[3], regs->r[4], regs->r[5]);
+	syscall_get_arguments(regs, a);
+	syscall_set_return_value(regs, fn(a[0], a[1], a[2], a[3], a[4], a[5]));
 }

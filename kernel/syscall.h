@@ -9,10 +9,10 @@
 #ifndef KERNEL_SYSCALL_H
 #define KERNEL_SYSCALL_H
 
-#include "kernel/pt_regs.h"
 #include "kernel/unistd.h"
 
 struct file;
+struct pt_regs;
 
 /* The table runs from 0 to the highest number implemented. */
 #define NR_SYSCALLS 264

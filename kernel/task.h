@@ -7,11 +7,12 @@
 #ifndef KERNEL_TASK_H
 #define KERNEL_TASK_H
 
+#include "kernel/arch.h"	/* task_pt_regs() */
 #include "kernel/kernel.h"
 #include "kernel/list.h"
-#include "kernel/pt_regs.h"
 
 struct mm_struct;
+struct pt_regs;
 struct file;
 
 enum task_state {
@@ -21,18 +22,22 @@ enum task_state {
 	TASK_DEAD,		/* exited, nobody waits: freed after switch */
 };
 
-/* What cpu_switch_to() saves: the callee-saved registers, sp, pc. */
+/*
+ * What cpu_switch_to() saves: the callee-saved registers, sp and the
+ * resume address. Its layout is the arch's (kernel/armv7/switch.S and
+ * process.c); portable code never looks inside.
+ */
 struct cpu_context {
-	uint32_t r4, r5, r6, r7, r8, r9, sl, fp;
-	uint32_t sp;
-	uint32_t pc;
+	unsigned long regs[12];
 };
+
+#define THREAD_SIZE 8192	/* every task's kernel stack */
 
 #define TASK_COMM_LEN 16
 #define NR_OPEN 16		/* file descriptors per task */
 
 struct task_struct {
-	struct cpu_context context;	/* must stay first: kernel/switch.S */
+	struct cpu_context context;	/* must stay first: kernel/armv7/switch.S */
 	int pid;
 	char comm[TASK_COMM_LEN];	/* the program's name */
 	enum task_state state;
@@ -60,11 +65,5 @@ struct task_struct {
 
 /* The task running now (one CPU). */
 extern struct task_struct *current;
-
-/* The saved user registers of @task: at the top of its kernel stack. */
-static inline struct pt_regs *task_pt_regs(struct task_struct *task)
-{
-	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
-}
 
 #endif /* KERNEL_TASK_H */

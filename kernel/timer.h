@@ -1,5 +1,7 @@
 /*
- * kernel/timer.h - time: the periodic tick and a monotonic clock.
+ * kernel/timer.h - time: the periodic tick and a monotonic clock. A
+ * portable contract; the Cortex-A9's timers implement it
+ * (kernel/armv7/timer.c).
  */
 #ifndef KERNEL_TIMER_H
 #define KERNEL_TIMER_H
@@ -15,10 +17,13 @@ void timer_init(void);
 /* The timer interrupt: acknowledge it and count a tick. */
 void timer_interrupt(void);
 
-/* Nanoseconds since boot, from the Cortex-A9 global timer (100 MHz). */
+/* Nanoseconds since boot. */
 uint64_t clock_monotonic_ns(void);
 
-/* Raw global timer count: under ICOUNT=1, ten per guest instruction. */
-uint64_t global_timer_count(void);
+/*
+ * A raw free-running count (the Cortex-A9 global timer at 100 MHz:
+ * under ICOUNT=1, ten per guest instruction).
+ */
+uint64_t get_cycles(void);
 
 #endif /* KERNEL_TIMER_H */

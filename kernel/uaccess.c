@@ -1,7 +1,8 @@
 /*
  * kernel/uaccess.c - range checks around the user-access routines of
- * kernel/uaccess_asm.S, and the exception table they rely on.
+ * kernel/armv7/uaccess_asm.S, and the exception table they rely on.
  */
+#include "kernel/arch.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
 
@@ -81,8 +82,8 @@ bool fixup_exception(struct pt_regs *regs)
 	const struct exception_table_entry *e;
 
 	for (e = __start___ex_table; e < __stop___ex_table; e++) {
-		if (e->insn == regs->pc) {
-			regs->pc = e->fixup;
+		if (e->insn == instruction_pointer(regs)) {
+			instruction_pointer_set(regs, e->fixup);
 			return true;
 		}
 	}

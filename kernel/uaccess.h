@@ -15,8 +15,9 @@
 #define KERNEL_UACCESS_H
 
 #include "kernel/kernel.h"
-#include "kernel/pt_regs.h"
 #include "mm/memlayout.h"
+
+struct pt_regs;
 
 /* Is [@addr, @addr + @size) entirely user space? (No wrap-around.) */
 static inline bool access_ok(unsigned long addr, unsigned long size)

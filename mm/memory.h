@@ -2,8 +2,9 @@
  * mm/memory.h - demand paging: the portable fault policy and what undoes
  * it (zap), with Linux's names and return conventions.
  *
- * The arch code (mm/armv7, kernel/traps.c) decodes an abort into an
- * address and FAULT_FLAG_* bits and calls do_user_fault(); everything
+ * The arch code (mm/armv7/fault.c) decodes an abort into an address and
+ * FAULT_FLAG_* bits and calls do_user_fault(); its verdict goes to
+ * kernel/trap.c, which acts on it (kill, fix up, stop). Everything
  * else - which VMA, may this access happen, which page, which PTE bits -
  * is decided here, in portable code tested on the host.
  *

@@ -15,6 +15,14 @@
 #include "mm/mm_types.h"
 
 /*
+ * The kernel's own address space: no user mappings, only the kernel's
+ * page table (on ARMv7 swapper_pg_dir, defined in mm/armv7/mmu_init.c).
+ * The idle task runs in it, and every task switches to it on its way
+ * out of exec and exit.
+ */
+extern struct mm_struct init_mm;
+
+/*
  * mm_core_init - set up the mm's own caches (vm_area_struct, mm_struct)
  * and the zero page. Call once at boot, after kmem_cache_init(); panics
  * when out of memory.

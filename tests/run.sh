@@ -1,6 +1,11 @@
 #!/bin/bash
 # tests/run.sh - everything `make test` runs, in stages:
 #
+#   portable   no portable kernel/ or mm/ file includes an ARM header
+#              or has inline assembly (tests/check_portable.sh)
+#   readme     README.md's map of the tree matches the tree
+#   callgraph  in the kernel's objects, no cycle passes through printk,
+#              panic or the fault path (tests/check_callgraph.py)
 #   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
 #   selftest   the kernel's self-tests, in QEMU
 #   user       the user test programs (tests/user/PROGRAMS), run by
@@ -82,6 +87,11 @@ qemu_run() {
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh "$@"
 }
 
+# --- the architecture boundary: no ARM header in portable code -------------
+run_stage portable '^# portable: [0-9]+ passed' tests/check_portable.sh
+run_stage readme '^# readme: [0-9]+ passed' tests/check_readme_map.py
+run_stage callgraph '^# callgraph: [0-9]+ passed' tests/check_callgraph.py
+
 # --- host -----------------------------------------------------------------
 run_stage host '^host: [0-9]+ passed' build/host/hosttests
 
@@ -90,6 +100,24 @@ run_stage selftest '^# kernel: [0-9]+ passed' qemu_run selftest
 
 # --- user programs ---------------------------------------------------------
 run_stage user '^# user: [0-9]+ passed' qemu_run init=/bin/runtests
+# what the console showed of the faults: a bad pointer in a system call
+# (tests/user/badptr.c ...) is an EFAULT fixed up before any report, so
+# no kernel abort is printed; a fatal user fault prints its full report
+console_check() {
+    if eval "$2"; then
+        echo "ok - $1"
+        total_pass=$((total_pass + 1))
+    else
+        echo "not ok - $1"
+        total_fail=$((total_fail + 1))
+    fi
+}
+console_check "user: a system call's EFAULT prints no abort report" \
+    "! grep -qE 'abort in (SVC|SYS) mode|Kernel panic' '$logs/user.log'"
+console_check "user: a fatal user fault prints its full report" \
+    "grep -qE '^task [0-9]+ \\(.*\\): SIGSEGV at address' '$logs/user.log' &&
+     grep -qE '^  (read|write|execute) access; ' '$logs/user.log' &&
+     grep -q '^  maps of the task:' '$logs/user.log'"
 run_stage alias '^# user: [0-9]+ passed' env CACHE_ALIAS=on \
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
     init=/bin/runtests -- /tests/PROGRAMS topdown filemap,placement_arm

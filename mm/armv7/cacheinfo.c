@@ -42,6 +42,12 @@ void decode_ccsidr(uint32_t ccsidr, struct cache_geometry *g)
 	g->size = g->way_size * g->ways;
 }
 
+/* CTR.DminLine, bits [19:16]: log2 of the words in the smallest line. */
+unsigned int dcache_line_size(void)
+{
+	return 4u << ((read_ctr() >> 16) & 0xf);
+}
+
 static uint32_t read_ccsidr_of(uint32_t csselr)
 {
 	write_csselr(csselr);

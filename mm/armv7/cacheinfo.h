@@ -5,7 +5,7 @@
 #ifndef MM_ARMV7_CACHEINFO_H
 #define MM_ARMV7_CACHEINFO_H
 
-#include "kernel/bootopts.h"
+#include "kernel/arch.h"
 #include "kernel/kernel.h"
 
 /* One cache's geometry, decoded from its CCSIDR. */
@@ -19,9 +19,14 @@ struct cache_geometry {
 
 void decode_ccsidr(uint32_t ccsidr, struct cache_geometry *g);
 
-/* Read the registers and decide aliasing per @mode (auto: as Linux). */
-void cacheinfo_init(enum cache_alias_mode mode);
+/*
+ * The smallest data cache line of this CPU, in bytes: the stride of
+ * cache maintenance by address (CTR.DminLine; 32 on the Cortex-A9).
+ * Reads CTR, so it works before cacheinfo_init().
+ */
+unsigned int dcache_line_size(void);
 
+/* cacheinfo_init(), for start_kernel(): kernel/arch.h. */
 /* The banner's lines about the caches. */
 void cacheinfo_print(void);
 

@@ -13,7 +13,7 @@
  * identity map is gone: a NULL (or any user) pointer dereferenced by the
  * kernel with no task address space faults.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/printk.h"
 #include "mm/armv7/cp15.h"
 #include "mm/armv7/mmu_init.h"
@@ -52,7 +52,7 @@ void paging_init(unsigned long ram_size)
 		clean_table_entry(entry);
 	}
 
-	/* The identity map boot/start.S needed to turn the MMU on. */
+	/* The identity map kernel/armv7/start.S needed to turn the MMU on. */
 	for (va = PHYS_OFFSET; va < PHYS_OFFSET + ram_size; va += SECTION_SIZE) {
 		uint32_t *entry = &swapper_pg_dir[va >> SECTION_SHIFT];
 

@@ -4,24 +4,12 @@
 #ifndef MM_ARMV7_MMU_INIT_H
 #define MM_ARMV7_MMU_INIT_H
 
+#include "kernel/arch.h"
 #include "kernel/kernel.h"
 
 /* The kernel's L1 table (linker.ld: PAGE_OFFSET + 16 KiB). */
 extern uint32_t swapper_pg_dir[4096];
 
-/*
- * Finish the kernel address space boot/start.S began: all @ram_size bytes
- * of RAM at PAGE_OFFSET in 1 MiB sections (executable only where the
- * kernel's text is), the device windows, and no identity map any more.
- */
-void paging_init(unsigned long ram_size);
-
-/*
- * Hand RAM to the page allocator, keeping back the kernel image and the
- * initramfs QEMU loaded at @initrd_start (@initrd_size bytes, 0: none),
- * then start the slab allocator.
- */
-void mem_init(unsigned long ram_size, unsigned long initrd_start,
-	      unsigned long initrd_size);
+/* paging_init() and mem_init(), which start_kernel() calls: kernel/arch.h. */
 
 #endif /* MM_ARMV7_MMU_INIT_H */

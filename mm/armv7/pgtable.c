@@ -18,6 +18,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
+#include "mm/armv7/cacheinfo.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/armv7/pgtable.h"
 #include "mm/armv7/tlbflush.h"
@@ -39,9 +40,11 @@ static uint32_t *pte_table(uint32_t l1)
 
 void clean_dcache_area(const void *start, size_t size)
 {
-	uintptr_t p = (uintptr_t)start & ~31u, end = (uintptr_t)start + size;
+	uintptr_t line = dcache_line_size();
+	uintptr_t p = (uintptr_t)start & ~(line - 1);
+	uintptr_t end = (uintptr_t)start + size;
 
-	for (; p < end; p += 32)	/* DCCMVAU, one 32-byte line at a time */
+	for (; p < end; p += line)	/* DCCMVAU, one line at a time */
 		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1"
 				 : : "r"(p) : "memory");
 	dsb();

@@ -5,9 +5,10 @@
 #ifndef MM_ARMV7_PGTABLE_H
 #define MM_ARMV7_PGTABLE_H
 
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "mm/armv7/pgtable-hwdef.h"
 #include "mm/memlayout.h"
+#include "mm/mm.h"
 #include "mm/mm_types.h"
 
 /* The hardware L1 table: 4096 descriptors, 16 KiB, 16 KiB aligned. */
@@ -31,8 +32,7 @@ static inline void *phys_to_virt(uint32_t pa)
 	return (void *)(pa - PHYS_OFFSET + PAGE_OFFSET);
 }
 
-/* The kernel's address space: swapper_pg_dir, no user mappings. */
-extern struct mm_struct init_mm;
+/* init_mm (swapper_pg_dir's, defined in mmu_init.c): mm/mm.h. */
 
 /* ASIDs (mm/armv7/context.c). ASID 0 is never given to a task. */
 #define ASID_BITS 8

@@ -23,7 +23,7 @@
  * a second, software page table and can make the hardware entry
  * invalid; we have only the hardware one.) The kernel's own reads of
  * such a page on the task's behalf are refused all the same: its user
- * copies use unprivileged loads and stores (kernel/uaccess_asm.S).
+ * copies use unprivileged loads and stores (kernel/armv7/uaccess_asm.S).
  */
 #include "mm/armv7/pgtable-hwdef.h"
 #include "mm/mm_types.h"

@@ -40,3 +40,15 @@ TEST(this_cpu_has_the_documented_l1_dcache)
 	CHECK_EQ(g.size, 16 * 1024);
 	CHECK_EQ(g.ways, 4);
 }
+
+TEST(dcache_line_size_is_the_l1_dcache_line)
+{
+	struct cache_geometry g;
+
+	/* the stride of clean_dcache_area(): CTR's smallest line, here L1's */
+	write_csselr(0);
+	isb();
+	decode_ccsidr(read_ccsidr(), &g);
+	CHECK_EQ(dcache_line_size(), g.line_size);
+	CHECK_EQ(dcache_line_size(), 32);
+}

@@ -6,7 +6,7 @@
  * policy against a software MMU; these check that the policy and
  * mm/armv7 agree.
  */
-#include "kernel/kcatch.h"
+#include "tests/kernel/kcatch.h"
 #include "mm/armv7/ats.h"
 #include "mm/armv7/fsr.h"
 #include "mm/armv7/pgtable.h"

@@ -1,12 +1,12 @@
 /*
- * Self-tests of the kernel address space (boot/start.S, mm/armv7/
+ * Self-tests of the kernel address space (kernel/armv7/start.S, mm/armv7/
  * mmu_init.c), checked with the MMU's own address translation operations:
  * the hardware tells what it would do, and the test compares that with
- * the layout kernel/board.h and mm/memlayout.h describe.
+ * the layout kernel/armv7/board.h and mm/memlayout.h describe.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
 #include "kernel/bootopts.h"
-#include "kernel/kcatch.h"
+#include "tests/kernel/kcatch.h"
 #include "mm/armv7/ats.h"
 #include "mm/armv7/fsr.h"
 #include "mm/armv7/pgtable-hwdef.h"

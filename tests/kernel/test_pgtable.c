@@ -7,7 +7,7 @@
  * Every test builds its own address space at TEST_VA, switches to it,
  * and switches back to the kernel's (init_mm) before it checks anything.
  */
-#include "kernel/kcatch.h"
+#include "tests/kernel/kcatch.h"
 #include "mm/armv7/ats.h"
 #include "mm/armv7/fsr.h"
 #include "mm/armv7/pgtable.h"

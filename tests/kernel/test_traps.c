@@ -1,10 +1,10 @@
 /*
- * Self-tests of the exception path (boot/entry.S, kernel/traps.c): each
+ * Self-tests of the exception path (kernel/armv7/entry.S, kernel/armv7/traps.c): each
  * test makes the CPU take an exception on purpose in kernel mode, lets the
- * handler report it, catches it (kernel/kcatch.h) and checks what the
+ * handler report it, catches it (tests/kernel/kcatch.h) and checks what the
  * hardware said against what the architecture specifies for that access.
  */
-#include "kernel/kcatch.h"
+#include "tests/kernel/kcatch.h"
 #include "mm/armv7/fsr.h"
 #include "tests/kernel/ktest.h"
 

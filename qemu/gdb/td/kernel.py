@@ -8,7 +8,7 @@ VM_READ, VM_WRITE, VM_EXEC, VM_SHARED = 0x1, 0x2, 0x4, 0x8
 VM_MAYSHARE = 0x80
 VM_GROWSDOWN = 0x100
 
-# The direct map (mm/memlayout.h, kernel/board.h); linker.ld also
+# The direct map (mm/memlayout.h, kernel/armv7/board.h); linker.ld also
 # defines them as symbols, which are preferred when present.
 PAGE_OFFSET_DEFAULT = 0xC0000000
 PHYS_OFFSET_DEFAULT = 0x60000000

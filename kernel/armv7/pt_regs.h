@@ -1,6 +1,6 @@
 /*
- * kernel/pt_regs.h - the registers of an interrupted context, as the
- * exception entry code (boot/entry.S) saves them on the kernel stack.
+ * kernel/armv7/pt_regs.h - the registers of an interrupted context, as the
+ * exception entry code (kernel/armv7/entry.S) saves them on the kernel stack.
  *
  * Layout (words), the same as ARM Linux's struct pt_regs:
  *
@@ -10,8 +10,8 @@
  * exception came from user mode); pc is where to resume; cpsr the
  * interrupted mode's status. orig_r0 keeps a system call's first argument.
  */
-#ifndef KERNEL_PT_REGS_H
-#define KERNEL_PT_REGS_H
+#ifndef KERNEL_ARMV7_PT_REGS_H
+#define KERNEL_ARMV7_PT_REGS_H
 
 #define S_R0 0
 #define S_R7 28
@@ -22,7 +22,7 @@
 #define S_OLD_R0 68
 #define S_FRAME_SIZE 72		/* a multiple of 8: AAPCS stack alignment */
 
-#define THREAD_SIZE 8192	/* every task's kernel (SVC mode) stack */
+#define THREAD_SIZE 8192	/* kernel/task.h's, for the assembly code */
 
 /* CPSR fields */
 #define MODE_USR 0x10
@@ -40,6 +40,7 @@
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
+#include "kernel/arch.h"	/* user_mode(), show_regs() */
 
 struct pt_regs {
 	uint32_t r[13];
@@ -53,16 +54,8 @@ struct pt_regs {
 _Static_assert(sizeof(struct pt_regs) == S_FRAME_SIZE, "pt_regs layout");
 _Static_assert(__builtin_offsetof(struct pt_regs, pc) == S_PC, "pt_regs pc");
 
-static inline int user_mode(const struct pt_regs *regs)
-{
-	return (regs->cpsr & MODE_MASK) == MODE_USR;
-}
-
-/* Print the registers, one block, for reports and panics. */
-void show_regs(const struct pt_regs *regs);
-
 /* The name of a CPSR mode ("USR", "SVC", ...). */
 const char *mode_name(uint32_t cpsr);
 #endif
 
-#endif /* KERNEL_PT_REGS_H */
+#endif /* KERNEL_ARMV7_PT_REGS_H */

@@ -1,10 +1,10 @@
 /*
- * kernel/timer.c - the Cortex-A9 private timer gives the scheduler its
+ * kernel/armv7/timer.c - the Cortex-A9 private timer gives the scheduler its
  * tick; the global timer, a 64-bit counter at PERIPHCLK (100 MHz on
  * QEMU), is the monotonic clock.
  */
-#include "kernel/board.h"
-#include "kernel/gic.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/gic.h"
 #include "kernel/timer.h"
 
 /* The private timer (PRIVATE_TIMER_BASE). */
@@ -51,7 +51,7 @@ void timer_interrupt(void)
 	jiffies++;
 }
 
-uint64_t global_timer_count(void)
+uint64_t get_cycles(void)
 {
 	uint32_t hi, lo;
 
@@ -64,5 +64,5 @@ uint64_t global_timer_count(void)
 
 uint64_t clock_monotonic_ns(void)
 {
-	return global_timer_count() * (1000000000ull / GLOBAL_TIMER_HZ);
+	return get_cycles() * (1000000000ull / GLOBAL_TIMER_HZ);
 }

@@ -1,7 +1,8 @@
 /*
- * kernel/uart.c - PL011 UART driver (ARM PrimeCell UART, DDI 0183), polled.
+ * kernel/armv7/uart.c - PL011 UART driver (ARM PrimeCell UART, DDI 0183), polled.
  */
-#include "kernel/board.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/gic.h"
 #include "kernel/uart.h"
 
 /* The PL011's registers, at their offsets from the base. */
@@ -90,4 +91,9 @@ void uart_disable_rx_irq(void)
 void uart_clear_rx_irq(void)
 {
 	uart->icr = IMSC_RXIM | IMSC_RTIM;
+}
+
+void uart_request_irq(void)
+{
+	gic_enable_irq(IRQ_UART0);
 }

@@ -1,5 +1,5 @@
 /*
- * kernel/board.h - the vexpress-a9 board (V2P-CA9 on the V2M motherboard)
+ * kernel/armv7/board.h - the vexpress-a9 board (V2P-CA9 on the V2M motherboard)
  * as QEMU models it: where RAM and the devices are, and where the kernel
  * maps the devices. All physical addresses of the board live here.
  *
@@ -13,13 +13,12 @@
  *               +0xA000
  *   0x60000000  RAM (128 MiB by default, QEMU's -m)
  */
-#ifndef KERNEL_BOARD_H
-#define KERNEL_BOARD_H
+#ifndef KERNEL_ARMV7_BOARD_H
+#define KERNEL_ARMV7_BOARD_H
 
 #define PHYS_OFFSET 0x60000000	/* RAM starts here; PAGE_OFFSET maps it */
 #define KERNEL_LOAD_OFFSET 0x10000	/* kernel image at RAM + 64 KiB */
 #define INITRAMFS_PHYS 0x61000000	/* QEMU's loader puts the cpio here */
-#define RAM_SIZE_DEFAULT (128UL << 20)
 #define RAM_SIZE_MAX (512UL << 20)	/* what fits below the I/O windows */
 
 /*
@@ -49,4 +48,4 @@
 
 #define GLOBAL_TIMER_HZ 100000000	/* PERIPHCLK 100 MHz on QEMU */
 
-#endif /* KERNEL_BOARD_H */
+#endif /* KERNEL_ARMV7_BOARD_H */

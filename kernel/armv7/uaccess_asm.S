@@ -1,5 +1,5 @@
 /*
- * kernel/uaccess_asm.S - the only kernel code that loads from or stores
+ * kernel/armv7/uaccess_asm.S - the only kernel code that loads from or stores
  * to user addresses. Each such instruction is listed in __ex_table with
  * a fixup: if it faults and the fault cannot be resolved, the abort
  * handler resumes at the fixup instead (kernel/uaccess.c), which returns
@@ -23,7 +23,7 @@
  * The T forms have only post-indexed addressing, so the loops walk
  * their pointers.
  */
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 	.syntax	unified
 	.text

@@ -1,5 +1,5 @@
 /*
- * kernel/gic.c - a minimal GIC (ARM Generic Interrupt Controller, v1, as
+ * kernel/armv7/gic.c - a minimal GIC (ARM Generic Interrupt Controller, v1, as
  * in the Cortex-A9 MPCore) driver: every interrupt to CPU 0, one priority.
  *
  * The distributor decides which interrupts are enabled and where they go;
@@ -8,8 +8,8 @@
  * IDs 0-15 are software-generated, 16-31 private to each core (the A9's
  * private timer is 29), 32 and up shared peripherals (SP804 is 34).
  */
-#include "kernel/board.h"
-#include "kernel/gic.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/gic.h"
 
 /* Distributor registers (GIC_DIST_BASE), offsets in the comments. */
 struct gic_dist {

@@ -1,20 +1,20 @@
 /*
- * boot/entry.S - the exception vectors, and entering and leaving the
+ * kernel/armv7/entry.S - the exception vectors, and entering and leaving the
  * kernel.
  *
  * Whatever the exception, the kernel handles it in SVC mode, on the
  * current task's kernel stack, with the interrupted context saved there as
- * a struct pt_regs (kernel/pt_regs.h). From user mode that stack is empty
+ * a struct pt_regs (kernel/armv7/pt_regs.h). From user mode that stack is empty
  * (its top is in sp_svc); from the kernel the frame goes below the
  * interrupted code's stack, padded to keep 8-byte alignment (a leaf
  * function may run with sp only 4-byte aligned).
  *
  * The exception modes (IRQ, abort, undefined, FIQ) have no stack, just
- * three words of scratch each (boot/start.S) where r0, the resume address
+ * three words of scratch each (kernel/armv7/start.S) where r0, the resume address
  * and the interrupted CPSR wait while we switch to SVC mode. Interrupts
  * stay masked throughout: the kernel is not preemptible.
  */
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/pt_regs.h"
 
 /*
  * The table VBAR points at: one instruction per exception. The offsets are

@@ -1,8 +1,8 @@
 /*
- * kernel/gic.h - the Cortex-A9's interrupt controller (ARM GIC v1).
+ * kernel/armv7/gic.h - the Cortex-A9's interrupt controller (ARM GIC v1).
  */
-#ifndef KERNEL_GIC_H
-#define KERNEL_GIC_H
+#ifndef KERNEL_ARMV7_GIC_H
+#define KERNEL_ARMV7_GIC_H
 
 #include "kernel/kernel.h"
 
@@ -15,4 +15,4 @@ void gic_end_irq(unsigned int irq);
 
 #define IRQ_SPURIOUS 1023
 
-#endif /* KERNEL_GIC_H */
+#endif /* KERNEL_ARMV7_GIC_H */

@@ -1,12 +1,12 @@
 /*
- * kernel/semihost.c - ARM semihosting calls.
+ * kernel/armv7/semihost.c - ARM semihosting calls.
  *
  * A semihosting call is `svc 0x123456` in ARM state with the operation in
  * r0 and a pointer to its parameter block in r1; QEMU (run with
  * -semihosting-config enable=on) intercepts it before it becomes an SVC
  * exception. Addresses are virtual: QEMU translates them with our MMU.
  */
-#include "kernel/semihost.h"
+#include "kernel/armv7/semihost.h"
 
 #define SYS_GET_CMDLINE 0x15
 #define SYS_EXIT_EXTENDED 0x20

@@ -1,5 +1,5 @@
 /*
- * kernel/switch.S - changing the running task.
+ * kernel/armv7/switch.S - changing the running task.
  *
  * cpu_switch_to(prev, next) saves the registers a C function must
  * preserve (r4-r11), sp and the return address into prev->context, loads

@@ -1,5 +1,5 @@
 /*
- * boot/start.S - from QEMU's jump to start_kernel().
+ * kernel/armv7/start.S - from QEMU's jump to start_kernel().
  *
  * QEMU enters _start at its physical address (0x60010000) in Secure SVC
  * mode, with IRQ/FIQ/asynchronous aborts masked, MMU and caches off,
@@ -24,8 +24,8 @@
  *
  * kernel/main.c then maps the rest of RAM and removes the identity map.
  */
-#include "kernel/board.h"
-#include "kernel/pt_regs.h"
+#include "kernel/armv7/board.h"
+#include "kernel/armv7/pt_regs.h"
 #include "mm/armv7/pgtable-hwdef.h"
 
 #define PAGE_OFFSET 0xC0000000
@@ -91,7 +91,7 @@ _start:
 	subs	r5, r5, #1
 	bne	1b
 
-	/* the device windows (see kernel/board.h) */
+	/* the device windows (see kernel/armv7/board.h) */
 	ldr	r3, =SECT_KERNEL_DEV
 	ldr	r1, =V2M_PERIPH_PHYS
 	orr	r1, r1, r3

@@ -1,0 +1,25 @@
+/*
+ * kernel/signal.h - the signals the kernel sends (Linux's numbers), and
+ * their names for the console's reports.
+ */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+
+#define SIGILL 4	/* an undefined instruction */
+#define SIGBUS 7	/* a bus error: beyond a file's end, hardware */
+#define SIGKILL 9	/* killed: out of memory */
+#define SIGSEGV 11	/* an access its address space does not allow */
+
+/* "SIGSEGV" for SIGSEGV, ...; "signal?" for one the kernel never sends. */
+static inline const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGILL: return "SIGILL";
+	case SIGBUS: return "SIGBUS";
+	case SIGKILL: return "SIGKILL";
+	case SIGSEGV: return "SIGSEGV";
+	default: return "signal?";
+	}
+}
+
+#endif /* KERNEL_SIGNAL_H */
