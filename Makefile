@@ -303,16 +303,22 @@ bench: $(BUILD)/bench/vmabench $(BENCH_KERNEL) $(BENCH_TARGET_ELF)
 
 all: kernel user host-tests
 
+# RELEASE=1 boots the release kernel (the one make bench measures: -O2,
+# no CONFIG_DEBUG_VM, so no validate_mm() after every mm call; every
+# check of bad input stays) for make qemu, run and qemu-gdb. The debug
+# kernel is the default, and the one the tests run.
+RUN_KERNEL := $(if $(RELEASE),$(BENCH_KERNEL),$(BUILD)/kernel.elf)
+
 QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
-	ICOUNT=$(ICOUNT)
+	ICOUNT=$(ICOUNT) KERNEL=$(RUN_KERNEL)
 
 # Booting needs the kernel and the image, not the host tests (their
 # AddressSanitizer build is make test's).
-qemu: kernel user
+qemu: kernel user $(RUN_KERNEL)
 	$(Q)$(QEMU_OPTS) qemu/qemu.sh
 
 # The image is packed anew for each run: it holds whichever ELF was given.
-run: kernel $(ELF)
+run: kernel $(RUN_KERNEL) $(ELF)
 	@test -n "$(ELF)" || { echo "usage: make run ELF=path/to/prog.elf ARGS=\"a b\""; exit 2; }
 	$(Q)rm -f $(BUILD)/run/initramfs.cpio
 	$(Q)$(MAKE) --no-print-directory INITRAMFS=$(BUILD)/run/initramfs.cpio \
@@ -320,17 +326,17 @@ run: kernel $(ELF)
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		qemu/qemu.sh init=/bin/run -- $(ARGS)
 
-qemu-gdb: kernel user
+qemu-gdb: kernel user $(RUN_KERNEL)
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
 	$(Q)$(QEMU_OPTS) GDB_PORT=$(GDB_PORT) qemu/qemu.sh
 
 # gdb reads a gdbinit generated in the build directory (with -x, so no
 # auto-load safe-path setting is needed), which attaches to QEMU's port.
 # GDB_ARGS adds gdb options (the tests use -batch and -ex commands).
-gdb: $(BUILD)/kernel.elf
+gdb: $(RUN_KERNEL)
 	$(Q)sed -e 's|@PORT@|$(GDB_PORT)|g' -e 's|@TOP@|$(CURDIR)|g' \
 		qemu/gdbinit.in > $(BUILD)/gdbinit
-	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(GDB_ARGS) $(BUILD)/kernel.elf
+	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(GDB_ARGS) $(RUN_KERNEL)
 
 test: all $(BENCH_KERNEL)
 	$(Q)tests/run.sh
