@@ -194,7 +194,7 @@ user: $(UELFS) $(INITRAMFS)
 # shim of tests/host/shim standing in for the console and the MMU.
 
 HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c kernel/bootopts.c \
-	kernel/cpio.c kernel/elf.c kernel/file.c
+	kernel/cpio.c kernel/elf.c kernel/file.c kernel/printk.c
 HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C) \
 	mm/armv7/protection_map.c
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
@@ -209,7 +209,8 @@ HOSTLDFLAGS := -Wl,--wrap=kmem_cache_alloc,--wrap=kmem_cache_zalloc \
 # there it is built under other names (k_vsnprintf, k_snprintf).
 HOST_RENAME := -Dvsnprintf=k_vsnprintf -Dsnprintf=k_snprintf
 
-$(BUILD)/host/kernel/vsprintf.o: HOSTCFLAGS += $(HOST_RENAME)
+$(BUILD)/host/kernel/vsprintf.o $(BUILD)/host/kernel/printk.o: \
+	HOSTCFLAGS += $(HOST_RENAME)
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -1,31 +1,32 @@
 /*
  * tests/pictures/trace_capture.c - the console of the picture program:
- * printk() into a buffer, so that the placement trace of mm/unmapped_area.c
- * can be read back as the search path. (It replaces the host tests'
- * tests/host/shim/shim.c; printk() and panic() are the host shim's,
+ * the kernel's printk() writes into a buffer, so that the placement trace
+ * of mm/unmapped_area.c can be read back as the search path. (It replaces
+ * the host tests' tests/host/shim/shim.c; panic() is the host shim's,
  * tests/host/shim/console.c.)
  */
-#include <stdarg.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include "kernel/printk.h"
+#include "kernel/uart.h"
 #include "tests/pictures/pictures.h"
 
 static char buf[64 * 1024];
 static size_t used;
 static bool capturing;
 
-int vprintk(const char *fmt, va_list ap)
+/* The UART's transmitter: the buffer while capturing, else stdout. */
+void uart_putc(char c)
 {
-	int n;
-
-	if (!capturing)
-		return vprintf(fmt, ap);
-	n = vsnprintf(buf + used, sizeof(buf) - used, fmt, ap);
-	if (n > 0)
-		used += (size_t)n < sizeof(buf) - used ? (size_t)n :
-			sizeof(buf) - used - 1;
-	return n;
+	if (c == '\r')
+		return;
+	if (!capturing) {
+		putchar(c);
+		return;
+	}
+	if (used < sizeof(buf) - 1) {
+		buf[used++] = c;
+		buf[used] = '\0';
+	}
 }
 
 void trace_capture_start(void)

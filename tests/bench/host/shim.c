@@ -23,6 +23,7 @@
  */
 #include "tests/host/shim/shim.c"
 #include "tests/host/shim/console.c"
+#include "kernel/printk.c"
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align)
