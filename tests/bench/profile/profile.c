@@ -34,10 +34,12 @@
  * fixup elsewhere closes its frame only when a caller returns).
  *
  * Output, one segment per phase boundary:
- *   segment N start|begin|end TOTAL   (the kind of its start: boot,
- *                       a begin marker, an end marker)
+ *   segment N KIND TOTAL  KIND: how it started: start (boot), run (the
+ *                       first user instruction), begin or end (a marker)
  *   x PC COUNT          exclusive, every PC that ran
  *   i ENTRY INCL CALLS  inclusive, every function entered or running
+ * and at the end "stats max_depth D lost_frames L" (frames beyond
+ * STACK_MAX are not counted).
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -83,7 +85,8 @@ static uint64_t clock_insns;		/* instructions executed so far */
 static struct pc_count **pc_hash;
 static struct func **fn_hash;
 static struct frame stack[STACK_MAX];
-static unsigned depth, lost_frames;
+static unsigned depth, max_depth, lost_frames;
+static bool user_started;
 
 static const struct tb_info *prev_tb;	/* the block that ran last */
 static uint64_t prev_tb_clock;		/* clock when it started */
@@ -192,6 +195,8 @@ static void push(uint64_t entry, uint32_t ret, uint32_t ret2)
 	if (fn->active++ == 0)
 		fn->start = clock_insns;
 	stack[depth++] = (struct frame){ fn, ret, ret2 };
+	if (depth > max_depth)
+		max_depth = depth;
 }
 
 /* Pop frames until @new_depth are left, charging each its instructions. */
@@ -274,6 +279,10 @@ static void vcpu_tb_exec(unsigned int vcpu_index, void *udata)
 		return;
 	}
 	if (pc < kbase && last_pc >= kbase) {		/* exception return */
+		if (!user_started) {		/* boot ends: init's first */
+			user_started = true;	/* instruction */
+			close_segment("run");
+		}
 		while (depth && stack[depth - 1].fn->entry >= kbase)
 			pop_to(depth - 1);
 		return;
@@ -334,6 +343,8 @@ static void plugin_exit(qemu_plugin_id_t id, void *p)
 	char msg[96];
 
 	close_segment("exit");
+	fprintf(out, "stats max_depth %u lost_frames %u\n", max_depth,
+		lost_frames);
 	fclose(out);
 	if (lost_frames) {
 		snprintf(msg, sizeof(msg),

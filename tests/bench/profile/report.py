@@ -135,6 +135,9 @@ def read_counts(path):
             elif w[0] == "i":
                 segs[-1].incl[int(w[1], 16)] += int(w[2])
                 segs[-1].calls[int(w[1], 16)] += int(w[3])
+            elif w[0] == "stats" and int(w[4]):
+                print("profile: the shadow stack overflowed: %s frames not"
+                      " counted (inclusive counts are low)" % w[4])
     return segs
 
 
@@ -170,8 +173,8 @@ def report(name, ops, seg, namer, top):
         by_fn[namer.function(pc)] += n
         if pc < namer.kbase and not 0x60000000 <= pc < 0x70000000:
             user += n
-    opstr = ", %d operations, %.1f per operation" % (ops, total / ops) \
-        if ops else ""
+    opstr = ", %d operation%s, %.1f per operation" \
+        % (ops, "s" if ops > 1 else "", total / ops) if ops else ""
     print("== %s: %d guest instructions%s" % (name, total, opstr))
     if not total:
         print()
@@ -227,10 +230,13 @@ def main():
     for i, seg in enumerate(named):
         name, ops = phases[i] if i < len(phases) else ("phase%d" % i, 0)
         report("phase %s" % name, ops, seg, namer, a.top)
-    rest = merge([s for s in segs if s.kind != "begin"], "rest")
-    title = "outside the phases (boot, start, exit, printing)" if named \
+    rest = merge([s for s in segs if s.kind in ("run", "end")], "rest")
+    title = "outside the phases (start, exit, printing)" if named \
         else "the whole run (the program marks no phases)"
     report(title, 0, rest, namer, a.top)
+    boot = sum(s.total for s in segs if s.kind == "start")
+    print("(before the program's first instruction, the boot: %d guest"
+          " instructions, not shown)" % boot)
     return 0
 
 
