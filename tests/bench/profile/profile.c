@@ -338,6 +338,7 @@ static void vcpu_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 					     QEMU_PLUGIN_CB_NO_REGS, info);
 }
 
+/* QEMU exits: write the last segment and how deep the stack went. */
 static void plugin_exit(qemu_plugin_id_t id, void *p)
 {
 	char msg[96];

@@ -31,9 +31,10 @@ VECTOR_NAMES = ["reset", "undef", "svc", "prefetch_abort", "data_abort",
 
 
 def nm_lines(elf, *opts):
-    out = subprocess.run([NM, "-n", *opts, elf], check=True,
-                         capture_output=True, text=True).stdout
-    return [line.split() for line in out.splitlines()]
+    """The lines of `nm -n` of @elf, split; none if nm cannot read it."""
+    run = subprocess.run([NM, "-n", *opts, elf], capture_output=True,
+                         text=True)
+    return [line.split() for line in run.stdout.splitlines()]
 
 
 def thumb_ranges(elfs):
@@ -215,12 +216,13 @@ def main():
     ap.add_argument("console")
     a = ap.parse_args()
     namer = Namer(a.kernel, a.elf, int(a.kbase, 16))
-    segs = read_counts(a.counts)
+    segs = read_counts(a.counts) if os.path.exists(a.counts) else []
+    if not segs:
+        print("profile: no counts in %s (did QEMU load the plugin? see %s)"
+              % (a.counts, a.console))
+        return 1
     phases = read_phases(a.console)
     named = [s for s in segs if s.kind == "begin"]
-    if not segs:
-        print("profile: no counts in %s (did QEMU load the plugin?)" % a.counts)
-        return 1
     if len(named) != len(phases):
         print("profile: %d phases began, the console names %d: unnamed ones"
               " are shown as phaseN" % (len(named), len(phases)))
