@@ -379,3 +379,5 @@ clean:
 	$(PICTURES_C:%.c=$(BUILD)/host/%.d) \
 	$(UELFS:.elf=.d) $(SH_OBJS:.o=.d) $(BENCH_OBJS:.o=.d) \
 	$(BENCH_KOBJS:.o=.d) $(BENCH_TARGET_ELF:.elf=.d)
+
+include tests/bench/profile/profile.mk

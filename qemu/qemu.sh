@@ -11,6 +11,7 @@
 #   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement  ICOUNT=1
 #   GDB_PORT=N   start halted, with a gdb server on port N
 #   KERNEL, INITRAMFS   other images than build/kernel.elf, build/initramfs.cpio
+#   QEMU_PLUGIN=file.so,arg=...   load a TCG plugin (make profile)
 #
 # Leave an interactive session with Ctrl-A X (or the shell's exit).
 set -eu
@@ -39,6 +40,9 @@ fi
 if [ -n "${ICOUNT:-}" ]; then
     # guest time = instructions: the global timer counts 1 ns per instruction
     set -- "$@" -icount shift=0,sleep=off,align=off
+fi
+if [ -n "${QEMU_PLUGIN:-}" ]; then
+    set -- "$@" -plugin "$QEMU_PLUGIN"
 fi
 if [ -n "${GDB_PORT:-}" ]; then
     set -- "$@" -gdb tcp:127.0.0.1:"$GDB_PORT" -S

@@ -31,6 +31,8 @@
 #   gdb-decode ptwalk's descriptor decoder, on the host
 #   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
 #              kernel stopped in unmapped_area_topdown
+#   profile    make profile's plugin counts functions of known length
+#              exactly (tests/bench/profile/selftest.py)
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
 # output is kept in build/test/STAGE.log. A stage that crashes, hangs
@@ -164,6 +166,9 @@ run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
 run_stage gdb-decode '^# gdb-decode: done' tests/gdb/test_descriptors.py
 run_stage gdb-helpers '^# gdb-helpers: done' tests/gdb/helpers_test.sh
+
+# --- make profile ---------------------------------------------------------
+run_stage profile '^# profile: done' tests/bench/profile/selftest.py
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
