@@ -34,6 +34,23 @@
 #define __aligned(n) __attribute__((aligned(n)))
 #define __section(s) __attribute__((section(s)))
 
+/*
+ * Division by a constant d without a divide instruction (the Cortex-A9
+ * has none): r = reciprocal_value(d) = ceil(2^32 / d) once, then
+ * reciprocal_divide(a, r) = (a * r) >> 32, which is a / d exactly while
+ * a * (r * d - 2^32) < 2^32: for every a < 2^32 / d, since r * d - 2^32
+ * < d (the slab's offsets and sizes, below 2^15 both: mm/slab.c).
+ */
+static inline uint32_t reciprocal_value(uint32_t d)
+{
+	return (uint32_t)(((1ULL << 32) + d - 1) / d);
+}
+
+static inline uint32_t reciprocal_divide(uint32_t a, uint32_t r)
+{
+	return (uint32_t)(((uint64_t)a * r) >> 32);
+}
+
 /* Kernel functions return 0 or a negative errno; addresses use this test. */
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-4095)
 

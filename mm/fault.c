@@ -142,7 +142,10 @@ int do_user_fault(struct mm_struct *mm, unsigned long addr,
 	enum fault_reason why;
 	int fault;
 
-	*report = (struct fault_report){ .addr = addr, .flags = flags };
+	/* not cleared whole: the vm_* fields count only if has_vma */
+	report->addr = addr;
+	report->flags = flags;
+	report->has_vma = false;
 	if (addr >= mm->task_size)
 		return report_fault(report, VM_FAULT_BADMAP, FAULT_KERNEL_ADDR);
 	vma = find_vma(mm, addr);

@@ -104,14 +104,25 @@ static struct page *slab_head(const struct kmem_cache *c, const void *addr)
 	return pfn_to_page(pfn & ~((1UL << c->order) - 1));
 }
 
-/* Is @p NULL or the start of an object in @slab of cache @c? */
+/*
+ * Is @p NULL or the start of an object in @slab of cache @c? Run on every
+ * allocation and free, so without a division (a software one costs some
+ * 40 instructions here): reciprocal_divide(), exact for offsets inside a
+ * slab (at most 32 KiB) and object sizes up to 32 KiB.
+ */
 static bool object_in_slab(const struct kmem_cache *c, struct page *slab,
 			   const void *p)
 {
 	const char *base = page_address(slab);
 	uintptr_t off = (uintptr_t)p - (uintptr_t)base;
+	uint32_t index;
 
-	return !p || (off % c->size == 0 && off / c->size < c->objects);
+	if (!p)
+		return true;
+	if (off >= (uintptr_t)c->objects * c->size)
+		return false;
+	index = reciprocal_divide((uint32_t)off, c->reciprocal_size);
+	return index * c->size == off;
 }
 
 /*
@@ -227,6 +238,7 @@ static int kmem_cache_setup(struct kmem_cache *c, const char *name,
 		return -EINVAL;
 	c->order = order;
 	c->objects = (PAGE_SIZE << order) / c->size;
+	c->reciprocal_size = reciprocal_value((uint32_t)c->size);
 	INIT_LIST_HEAD(&c->slabs_partial);
 	INIT_LIST_HEAD(&c->slabs_full);
 	c->nr_active = c->nr_objects = c->nr_slabs = 0;

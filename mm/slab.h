@@ -28,6 +28,7 @@ struct kmem_cache {
 	size_t align;			/* every object is aligned to this */
 	unsigned int order;		/* a slab is 2^order pages */
 	unsigned int objects;		/* objects per slab */
+	uint32_t reciprocal_size;	/* reciprocal_value(size) */
 	struct list_head slabs_partial;	/* slabs with free objects */
 	struct list_head slabs_full;	/* slabs without */
 	struct list_head list;		/* on slab_caches */

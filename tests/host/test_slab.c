@@ -642,3 +642,31 @@ TEST(random_objects_never_overlap_and_every_page_comes_back)
 	CHECK_SLAB_RESTORED(&before);
 	free(m.granule);
 }
+
+/*
+ * object_in_slab() divides with reciprocal_divide(): for every object size
+ * a slab can have (multiples of 8 up to 32 KiB) and every offset next to
+ * a multiple of it inside a 32 KiB slab, the quotient is the true one.
+ */
+TEST(reciprocal_divide_is_exact_for_slab_offsets)
+{
+	unsigned long wrong = 0, tried = 0;
+
+	for (uint32_t d = 8; d <= 32768; d += 8) {
+		uint32_t r = reciprocal_value(d);
+
+		for (uint32_t k = 0; k * d < 32768; k++) {
+			for (int delta = -1; delta <= 1; delta++) {
+				uint32_t a = k * d + (uint32_t)delta;
+
+				if (a >= 32768)
+					continue;
+				tried++;
+				if (reciprocal_divide(a, r) != a / d)
+					wrong++;
+			}
+		}
+	}
+	CHECK(tried > 100000);
+	CHECK_EQ(wrong, 0);
+}
