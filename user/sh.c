@@ -57,34 +57,45 @@ static int cmd_echo(int argc, char **argv)
 
 static int cmd_help(int argc, char **argv);
 
-/* One command: its name, how to call it, what it does. */
+/*
+ * One command: its name, how to call it, what it does, and how many
+ * arguments it takes (the words after its name), checked before it runs.
+ */
 struct command {
 	const char *name;
 	const char *usage;
 	const char *what;
 	int (*fn)(int argc, char **argv);
+	int min_args, max_args;
 };
+
+#define ANY (MAX_WORDS - 1)
 
 static const struct command commands[] = {
 	{ "mmap", "LEN [PROT] [shared|private] [fixed|noreplace|hint ADDR]\n"
 		  "       [file NAME [off N]] [populate]",
-	  "map memory (anonymous unless file)", cmd_mmap },
-	{ "munmap", "ADDR LEN", "unmap", cmd_munmap },
-	{ "mprotect", "ADDR LEN PROT", "change protection", cmd_mprotect },
-	{ "brk", "[+N|-N|ADDR]", "show or move the heap break", cmd_brk },
-	{ "read", "ADDR", "read a 32-bit word", cmd_read },
-	{ "write", "ADDR VALUE", "write a 32-bit word", cmd_write },
-	{ "touch", "ADDR [LEN]", "read a byte of each page", cmd_touch },
-	{ "maps", "", "show /proc/self/maps", cmd_maps },
-	{ "tree", "", "show the VMA tree (/proc/self/vma_tree)", cmd_tree },
-	{ "dot", "", "the VMA tree as Graphviz DOT", cmd_dot },
-	{ "trace", "on|off", "log every placement decision", cmd_trace },
+	  "map memory (anonymous unless file)", cmd_mmap, 1, ANY },
+	{ "munmap", "ADDR LEN", "unmap", cmd_munmap, 2, 2 },
+	{ "mprotect", "ADDR LEN PROT", "change protection", cmd_mprotect,
+	  3, 3 },
+	{ "brk", "[+N|-N|ADDR]", "show or move the heap break", cmd_brk,
+	  0, 1 },
+	{ "read", "ADDR", "read a 32-bit word", cmd_read, 1, 1 },
+	{ "write", "ADDR VALUE", "write a 32-bit word", cmd_write, 2, 2 },
+	{ "touch", "ADDR [LEN]", "read a byte of each page", cmd_touch,
+	  1, 2 },
+	{ "maps", "", "show /proc/self/maps", cmd_maps, 0, 0 },
+	{ "tree", "", "show the VMA tree (/proc/self/vma_tree)", cmd_tree,
+	  0, 0 },
+	{ "dot", "", "the VMA tree as Graphviz DOT", cmd_dot, 0, 0 },
+	{ "trace", "on|off", "log every placement decision", cmd_trace,
+	  1, 1 },
 	{ "spawn", "PROG [ARG...]", "run a program, show its status",
-	  cmd_spawn },
-	{ "free", "", "memory and page-fault counters", cmd_free },
-	{ "echo", "TEXT", "print TEXT", cmd_echo },
-	{ "help", "", "this list", cmd_help },
-	{ "exit", "[STATUS]", "leave the shell", NULL },
+	  cmd_spawn, 1, ANY },
+	{ "free", "", "memory and page-fault counters", cmd_free, 0, 0 },
+	{ "echo", "TEXT", "print TEXT", cmd_echo, 0, ANY },
+	{ "help", "", "this list", cmd_help, 0, 0 },
+	{ "exit", "[STATUS]", "leave the shell (STATUS 0..255)", NULL, 0, 1 },
 };
 
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -106,6 +117,22 @@ static int cmd_help(int argc, char **argv)
 /* ---- running lines ---------------------------------------------------- */
 
 /*
+ * exit [STATUS]: the status to exit with, 0 by default; -1 (go on) if
+ * STATUS is not a number from 0 to 255 (the most a parent can see).
+ */
+static int exit_status(int argc, char **argv)
+{
+	unsigned long status = 0;
+
+	if (argc > 1 && (!parse_number(argv[1], &status) || status > 255)) {
+		printf("exit: the status is a number from 0 to 255; not "
+		       "leaving\n");
+		return -1;
+	}
+	return (int)status;
+}
+
+/*
  * Run one command line. Returns -1 to go on, or the status to exit with
  * (the "exit" command).
  */
@@ -116,19 +143,33 @@ static int run_line(char *line)
 	int argc;
 
 	argc = split_words(line, argv, MAX_WORDS);
+	if (argc > MAX_WORDS) {
+		printf("too many words: at most %d on a line; nothing done\n",
+		       MAX_WORDS);
+		return -1;
+	}
 	argv[argc] = NULL;
 	if (argc == 0 || argv[0][0] == '#')
 		return -1;
-	if (strcmp(argv[0], "exit") == 0)
-		return argc > 1 ? atoi(argv[1]) : 0;
-	for (i = 0; i < NR_COMMANDS; i++) {
-		if (commands[i].fn && strcmp(argv[0], commands[i].name) == 0) {
-			commands[i].fn(argc, argv);
-			fflush(stdout);
-			return -1;
-		}
+	for (i = 0; i < NR_COMMANDS; i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			break;
+	if (i == NR_COMMANDS) {
+		printf("%s: unknown command (try help)\n", argv[0]);
+		return -1;
 	}
-	printf("%s: unknown command (try help)\n", argv[0]);
+	if (argc - 1 < commands[i].min_args ||
+	    argc - 1 > commands[i].max_args) {
+		printf("%s: %s arguments\nusage: %s%s%s\n", argv[0],
+		       argc - 1 < commands[i].min_args ? "missing" :
+		       "too many", argv[0], commands[i].usage[0] ? " " : "",
+		       commands[i].usage);
+		return -1;
+	}
+	if (!commands[i].fn)
+		return exit_status(argc, argv);
+	commands[i].fn(argc, argv);
+	fflush(stdout);
 	return -1;
 }
 

@@ -236,6 +236,31 @@ def session(s, c):
                 "got: %r" % out)
         s.command("munmap $ 1p")
 
+    # bad forms: each refused with its reason, and nothing else happens
+    bad_forms = [
+        ("mmap", "mmap: missing arguments\nusage: mmap LEN"),
+        ("munmap $", "munmap: missing arguments\nusage: munmap ADDR LEN"),
+        ("mprotect $ 1p", "usage: mprotect ADDR LEN PROT"),
+        ("read", "usage: read ADDR"),
+        ("touch", "usage: touch ADDR [LEN]"),
+        ("maps now", "maps: too many arguments"),
+        ("mmap 1p rw fixed", "mmap: fixed needs an ADDR after it"),
+        ("mmap 1p rw file", "mmap: file needs a NAME after it"),
+        ("mmap 1p rw bogus", 'mmap: what is "bogus"?'),
+        ("exit foo", "exit: the status is a number from 0 to 255"),
+        ("exit 256", "exit: the status is a number from 0 to 255"),
+        ("echo " + " ".join("w%d" % i for i in range(16)),
+         "too many words: at most 16"),
+        ("echo " + "x" * 300, "line too long: at most 255 characters"),
+    ]
+    for cmd, want in bad_forms:
+        out = s.command(cmd)
+        c.check("refused_%s" % re.sub(r"\W+", "_", cmd[:24]).strip("_"),
+                want in out, "%r: got %r" % (cmd[:40], out))
+    out = s.command("echo still answering")
+    c.check("shell_answers_after_bad_forms",
+            out.strip() == "still answering", "got: %r" % out)
+
     out = s.command("brk", end="\r\n")          # CR LF: one end of line
     m = re.search(r"brk: (0x[0-9a-f]+)", out)
     if c.check("brk_shows_break", m is not None, "got: %r" % out):

@@ -73,6 +73,7 @@ static void echo(const char *s, size_t len)
 int read_line(char *buf, size_t size)
 {
 	static bool after_cr;		/* swallow the LF of a CR LF */
+	bool too_long = false;		/* a character did not fit */
 	size_t len = 0;
 	char c;
 
@@ -89,6 +90,12 @@ int read_line(char *buf, size_t size)
 		case '\n':
 			echo("\n", 1);
 			buf[len] = '\0';
+			if (too_long) {
+				printf("line too long: at most %u characters; "
+				       "nothing done\n", (unsigned int)size - 1);
+				buf[0] = '\0';
+				return 0;
+			}
 			return (int)len;
 		case 0x7f:				/* DEL */
 		case '\b':
@@ -98,6 +105,7 @@ int read_line(char *buf, size_t size)
 			}
 			break;
 		case 0x15:				/* Ctrl-U */
+			too_long = false;
 			while (len > 0) {
 				len--;
 				echo("\b \b", 3);
@@ -118,6 +126,8 @@ int read_line(char *buf, size_t size)
 				if (len < size - 1) {
 					buf[len++] = c;
 					echo(&c, 1);
+				} else {
+					too_long = true;
 				}
 			}
 			break;
@@ -127,17 +137,19 @@ int read_line(char *buf, size_t size)
 
 /*
  * Split @line (modified) into blank-separated words, at most @max, in
- * @words. Returns how many.
+ * @words. Returns how many, or @max + 1 when there are more.
  */
 int split_words(char *line, char **words, int max)
 {
 	int n = 0;
 
-	while (*line && n < max) {
+	for (;;) {
 		while (*line == ' ' || *line == '\t')
 			*line++ = '\0';
 		if (!*line)
 			break;
+		if (n == max)
+			return max + 1;
 		words[n++] = line;
 		while (*line && *line != ' ' && *line != '\t')
 			line++;

@@ -155,8 +155,19 @@ int cmd_mmap(int argc, char **argv)
 		} else if (strcmp(w, "off") == 0 && has_arg) {
 			if (!parse_number(argv[++i], &off))
 				return 1;
+		} else if (!has_arg && (!strcmp(w, "fixed") ||
+					 !strcmp(w, "noreplace") ||
+					 !strcmp(w, "hint") || !strcmp(w, "off"))) {
+			printf("mmap: %s needs %s after it\n", w,
+			       strcmp(w, "off") ? "an ADDR" : "an offset N");
+			return 1;
+		} else if (!has_arg && !strcmp(w, "file")) {
+			printf("mmap: file needs a NAME after it\n");
+			return 1;
 		} else if (!parse_prot(w, &prot)) {
-			printf("mmap: what is \"%s\"? (see help)\n", w);
+			printf("mmap: what is \"%s\"? (a PROT such as rw- or "
+			       "none, or a word of: shared private fixed "
+			       "noreplace hint file off populate)\n", w);
 			return 1;
 		}
 	}
