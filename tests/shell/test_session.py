@@ -261,6 +261,20 @@ def session(s, c):
     c.check("shell_answers_after_bad_forms",
             out.strip() == "still answering", "got: %r" % out)
 
+    # the history: up (ESC [ A) brings back the last line, up again the
+    # one before, down goes forward again; left/right arrows are ignored
+    s.command("echo hist_one")
+    s.command("echo hist_two")
+    out = s.command("\x1b[A")
+    c.check("up_arrow_runs_the_last_line_again",
+            out.strip().endswith("hist_two"), "got: %r" % out)
+    out = s.command("\x1b[A\x1b[A")
+    c.check("two_ups_run_the_line_before",
+            out.strip().endswith("hist_one"), "got: %r" % out)
+    out = s.command("echo arrow\x1b[Dless")
+    c.check("left_arrow_inserts_nothing",
+            out.strip().endswith("arrowless"), "got: %r" % out)
+
     out = s.command("brk", end="\r\n")          # CR LF: one end of line
     m = re.search(r"brk: (0x[0-9a-f]+)", out)
     if c.check("brk_shows_break", m is not None, "got: %r" % out):

@@ -5,11 +5,13 @@
  * topdown's console (and QEMU's serial, when the input is piped) hands
  * over bytes as they come, with no line discipline in between: the shell
  * echoes what it reads and handles backspace (DEL or BS), Ctrl-U (erase
- * the line), Ctrl-C (drop it), Ctrl-D (the end, on an empty line), and
- * CR, LF or CR LF as the end of a line. Under Linux, the console is a
- * terminal: raw_terminal() switches it to that same raw mode.
+ * the line), Ctrl-C (drop it), Ctrl-D (the end, on an empty line), the
+ * up and down arrows (the history), and CR, LF or CR LF as the end of a
+ * line. Under Linux, the console is a terminal: raw_terminal() switches
+ * it to that same raw mode.
  */
 #include <stdio.h>
+#include <string.h>
 #include "sh.h"
 #include "syscall.h"
 
@@ -66,6 +68,40 @@ static void echo(const char *s, size_t len)
 }
 
 /*
+ * The history: the last HISTORY lines typed (not empty, not repeating the
+ * one before), oldest first in a ring. Up and down arrows (ESC [ A and
+ * ESC [ B, as a terminal sends them) walk it.
+ */
+#define HISTORY 16
+#define HISTORY_LINE 256
+static char history[HISTORY][HISTORY_LINE];
+static unsigned int history_count;	/* lines ever kept */
+
+static void history_add(const char *line)
+{
+	if (!*line || (history_count &&
+		       !strcmp(history[(history_count - 1) % HISTORY], line)))
+		return;
+	strncpy(history[history_count % HISTORY], line, HISTORY_LINE - 1);
+	history[history_count % HISTORY][HISTORY_LINE - 1] = '\0';
+	history_count++;
+}
+
+/* Replace the @len characters typed in @buf by @text, on screen too. */
+static size_t replace_line(char *buf, size_t len, size_t size,
+			   const char *text)
+{
+	while (len > 0) {
+		len--;
+		echo("\b \b", 3);
+	}
+	while (*text && len < size - 1)
+		buf[len++] = *text++;
+	echo(buf, len);
+	return len;
+}
+
+/*
  * Read one line from fd 0 into @buf (at most @size - 1 characters, NUL
  * at the end), echoing and editing as described at the top. Returns the
  * length, or -1 at the end of the input.
@@ -74,6 +110,8 @@ int read_line(char *buf, size_t size)
 {
 	static bool after_cr;		/* swallow the LF of a CR LF */
 	bool too_long = false;		/* a character did not fit */
+	unsigned int back = 0;		/* history lines walked back */
+	int esc = 0;			/* bytes of an ESC [ x sequence seen */
 	size_t len = 0;
 	char c;
 
@@ -85,7 +123,27 @@ int read_line(char *buf, size_t size)
 			continue;
 		}
 		after_cr = c == '\r';
+		if (esc == 1) {			/* after ESC: '[' or nothing */
+			esc = c == '[' ? 2 : 0;
+			continue;
+		}
+		if (esc == 2) {			/* ESC [ x: an arrow key */
+			esc = 0;
+			if (c == 'A' && back < history_count &&
+			    back < HISTORY)
+				back++;
+			else if (c == 'B' && back > 0)
+				back--;
+			else
+				continue;	/* left, right, or the end */
+			len = replace_line(buf, len, size, back ?
+				history[(history_count - back) % HISTORY] : "");
+			continue;
+		}
 		switch (c) {
+		case 0x1b:				/* ESC */
+			esc = 1;
+			break;
 		case '\r':
 		case '\n':
 			echo("\n", 1);
@@ -96,6 +154,7 @@ int read_line(char *buf, size_t size)
 				buf[0] = '\0';
 				return 0;
 			}
+			history_add(buf);
 			return (int)len;
 		case 0x7f:				/* DEL */
 		case '\b':
