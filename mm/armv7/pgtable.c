@@ -23,6 +23,7 @@
 #include "mm/armv7/pgtable.h"
 #include "mm/armv7/tlbflush.h"
 #include "mm/mmu.h"
+#include "mm/mmu_gather.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 
@@ -149,21 +150,9 @@ struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
 	return phys_to_page(*pte & PTE_BASE_MASK);
 }
 
-static bool table_empty(const uint32_t *table)
-{
-	for (int i = 0; i < PTRS_PER_PTE; i++)
-		if (table[i])
-			return false;
-	return true;
-}
-
-/*
- * Pages unmapped from one L2 table, released only after the TLB flush (as
- * Linux's mmu_gather): until then a stale TLB entry might still reach
- * them. One CPU and no preemption: one static batch is enough.
- */
-static struct page *gathered[PTRS_PER_PTE];
-static unsigned long gathered_addr[PTRS_PER_PTE];
+/* Pages unmapped from one L2 table, released after the TLB flush. */
+static struct mmu_gather gather;
+_Static_assert(MMU_GATHER_MAX >= PTRS_PER_PTE, "a batch holds an L2 table");
 
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end,
@@ -175,7 +164,6 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 	for (addr = start; addr < end; addr = next) {
 		uint32_t *l1 = &mm->pgd->entry[pgd_index(addr)];
 		uint32_t *table = pte_table(*l1);
-		int n = 0;
 
 		next = min(ALIGN(addr + 1, SECTION_SIZE), end);
 		if (!table)
@@ -185,20 +173,19 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 
 			if (!(*pte & PTE_TYPE_SMALL))
 				continue;
-			gathered[n] = phys_to_page(*pte & PTE_BASE_MASK);
-			gathered_addr[n++] = a;
+			tlb_gather_page(&gather, a,
+					phys_to_page(*pte & PTE_BASE_MASK));
 			*pte = 0;
 		}
 		sync_table_area(&table[pte_index(addr)],
 				(next - addr) / PAGE_SIZE * sizeof(uint32_t));
-		if (table_empty(table)) {
+		if (table_is_empty(table, PTRS_PER_PTE)) {
 			*l1 = 0;
 			clean_table_entry(l1);
 			kmem_cache_free(pte_table_cache, table);
 		}
 		flush_tlb_range(mm, addr, next);
-		for (int i = 0; i < n && release; i++)
-			release(mm, gathered_addr[i], gathered[i]);
+		tlb_release_pages(&gather, mm, release);
 	}
 }
 

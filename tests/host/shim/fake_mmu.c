@@ -21,6 +21,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "mm/mm_types.h"
+#include "mm/mmu_gather.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "mm/armv7/pgtable-hwdef.h"
@@ -252,18 +253,9 @@ struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
 	return pfn_to_page(*pte >> PAGE_SHIFT);
 }
 
-/* Returns: true when no entry of @table is in use. */
-static bool table_empty(const uint32_t *table)
-{
-	for (int i = 0; i < FAKE_PTRS_PER_PTE; i++)
-		if (table[i])
-			return false;
-	return true;
-}
-
 /* Pages taken out of one table, released after their entries are gone. */
-static struct page *gathered[FAKE_PTRS_PER_PTE];
-static unsigned long gathered_addr[FAKE_PTRS_PER_PTE];
+static struct mmu_gather gather;
+_Static_assert(MMU_GATHER_MAX >= FAKE_PTRS_PER_PTE, "a batch holds a table");
 static bool unmapping;
 
 /*
@@ -289,7 +281,6 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 	for (addr = start; addr < end; addr = next) {
 		uint32_t *l1 = &mm->pgd->entry[addr >> 20];
 		uint32_t *table = pte_table(*l1);
-		int n = 0;
 
 		next = min(ALIGN(addr + 1, 1UL << 20), end);
 		if (!table)
@@ -300,22 +291,21 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 
 			if (!(*pte & FAKE_PTE_VALID))
 				continue;
-			gathered[n] = pfn_to_page(*pte >> PAGE_SHIFT);
-			gathered_addr[n++] = a;
+			tlb_gather_page(&gather, a,
+					pfn_to_page(*pte >> PAGE_SHIFT));
 			*pte = 0;
 		}
-		if (table_empty(table)) {
+		if (table_is_empty(table, FAKE_PTRS_PER_PTE)) {
 			*l1 = 0;
 			kmem_cache_free(pte_table_cache, table);
 			fake_mmu_stats.tables_freed++;
 		}
 		fake_mmu_stats.tlb_flushes++;
-		for (int i = 0; i < n && release; i++) {
-			/* the entry is gone before the page is released */
-			if (pte_lookup(mm, gathered_addr[i], NULL))
+		/* every entry is gone before its page is released */
+		for (unsigned int i = 0; i < gather.nr; i++)
+			if (pte_lookup(mm, gather.addrs[i], NULL))
 				panic("unmap_page_range: entry still present");
-			release(mm, gathered_addr[i], gathered[i]);
-		}
+		tlb_release_pages(&gather, mm, release);
 	}
 	unmapping = false;
 }
