@@ -261,6 +261,22 @@ def session(s, c):
     c.check("shell_answers_after_bad_forms",
             out.strip() == "still answering", "got: %r" % out)
 
+    # cat and sysctl: the files as they are, Linux's default map limit
+    out = s.command("cat /proc/sys/vm/max_map_count")
+    c.check("cat_prints_a_file", out.strip() == "65530", "got: %r" % out)
+    out = s.command("cat /nonexistent")
+    c.check("cat_says_why_it_cannot", "cat: /nonexistent: ENOENT" in out,
+            "got: %r" % out)
+    out = s.command("sysctl vm.max_map_count=70000")
+    c.check("sysctl_sets_a_value",
+            out.strip() == "vm.max_map_count = 70000", "got: %r" % out)
+    out = s.command("sysctl vm.max_map_count=65530")
+    c.check("sysctl_puts_it_back",
+            out.strip() == "vm.max_map_count = 65530", "got: %r" % out)
+    out = s.command("sysctl vm.no_such_setting")
+    c.check("sysctl_unknown_name",
+            "sysctl: vm.no_such_setting: ENOENT" in out, "got: %r" % out)
+
     # the history: up (ESC [ A) brings back the last line, up again the
     # one before, down goes forward again; left/right arrows are ignored
     s.command("echo hist_one")

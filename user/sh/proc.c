@@ -1,8 +1,8 @@
 /*
  * user/sh/proc.c - the commands that show what the kernel knows, from
  * /proc: maps, tree and dot (the VMA tree, as text and as Graphviz DOT),
- * free (memory and page counters), and trace (placement logging on or
- * off). The files are generated when opened; Linux has no vma_tree and
+ * free (memory and page counters), trace (placement logging on or off),
+ * sysctl (the settings of /proc/sys/vm), and cat (any file). The files are generated when opened; Linux has no vma_tree and
  * no td_* counters, and the commands say so.
  */
 #include <stdio.h>
@@ -27,6 +27,43 @@ static int cat_file(const char *cmd, const char *path)
 	while ((n = sys_read((int)fd, buf, sizeof(buf))) > 0)
 		sys_write(1, buf, (size_t)n);
 	sys_close((int)fd);
+	return 0;
+}
+
+/* cat FILE */
+int cmd_cat(int argc, char **argv)
+{
+	return cat_file("cat", argv[1]);
+}
+
+/*
+ * sysctl vm.NAME[=VALUE]: show or set /proc/sys/vm/NAME, as sysctl(8)
+ * names it ("vm.max_map_count = 65530").
+ */
+int cmd_sysctl(int argc, char **argv)
+{
+	char path[96], text[32];
+	const char *name = argv[1], *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	long n, ret;
+
+	if (strncmp(name, "vm.", 3) || len <= 3 || len >= 64 ||
+	    memchr(name, '/', len)) {
+		printf("sysctl: %.*s: only vm.NAME (the files of "
+		       "/proc/sys/vm/)\n", (int)len, name);
+		return 1;
+	}
+	snprintf(path, sizeof(path), "/proc/sys/vm/%.*s", (int)(len - 3),
+		 name + 3);
+	ret = eq ? proc_write(path, eq + 1) : 0;
+	n = ret ? ret : proc_read(path, text, sizeof(text));
+	if (n < 0) {
+		printf("sysctl: %.*s: %s\n", (int)len, name,
+		       errno_name((int)n) ? errno_name((int)n) : "error");
+		return 1;
+	}
+	text[strcspn(text, "\n")] = '\0';
+	printf("%.*s = %s\n", (int)len, name, text);
 	return 0;
 }
 

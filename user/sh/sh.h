@@ -48,6 +48,8 @@ int cmd_tree(int argc, char **argv);
 int cmd_dot(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_free(int argc, char **argv);
+int cmd_cat(int argc, char **argv);
+int cmd_sysctl(int argc, char **argv);
 int cmd_spawn(int argc, char **argv);		/* spawn.c */
 
 #endif /* USER_SH_SH_H */
