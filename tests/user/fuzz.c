@@ -30,20 +30,26 @@
  *    page beyond the end), else see the byte the model predicts (0 for
  *    anonymous memory, the file's byte for a file page);
  *  - other children run hostile execve()s and munmap()s of their own
- *    address space and must end, by exit or by a signal;
+ *    address space and must end as the rules say: the exec's errno
+ *    (ENOENT, ENOTDIR, ENOEXEC, EFAULT), SIGSEGV once everything, code
+ *    and stack included, is unmapped;
  *  - at the end, with everything unmapped, /proc/self/maps shows only
  *    what was there before the run; /bin/runtests then checks that every
  *    page and slab object came back.
  *
- * The model is a sorted list of ranges with what was asked for them;
- * where the rules leave the outcome open (a MAP_FIXED that fails after
- * unmapping, brk growth refused for lack of memory), it takes the kernel's
- * word from /proc/self/maps for that range only.
+ * The model is a sorted list of ranges with what was asked for them.
+ * Where the rules leave the outcome open, it takes the kernel's word from
+ * /proc/self/maps for that range only (a MAP_FIXED that fails after
+ * unmapping, mprotect with PROT_GROWSDOWN, a stack grown by a system
+ * call's copy), or accepts either answer (brk growth refused for lack of
+ * memory), and the next comparison with maps checks what was done.
  *
  * Only the fuzzer's own space is ever unmapped or changed: destructive
  * calls never reach its text, data, heap or stack (those calls are still
  * made there with arguments that must fail). Memory is touched only in
- * children, so the model knows the content of every page it maps.
+ * children, and what the fuzzer's own system calls write into it (read,
+ * fstat64, clock_gettime, wait4) marks those pages unknown, so the model
+ * knows the content of every other page it maps.
  */
 #include <stdarg.h>
 #include <stdio.h>
