@@ -208,6 +208,12 @@ def main():
            marks == SEARCH_PATH,
            'got %s\nwant %s' % ([hex(x) if x else None for x in marks],
                                 [hex(x) for x in SEARCH_PATH]))
+    # after the last node, the search returns: the address worked by
+    # hand in tests/kernel/test_gdb_scenario.c (0xb6f0a000 - 0x3000)
+    end = s.get('next%d' % (len(SEARCH_PATH) + 1), [])
+    report('placement_next_ends_with_the_chosen_address',
+           any('search finished: chose 0xb6f07000' in l for l in end),
+           '\n'.join(end))
     report('self_test_passed_under_gdb',
            'ok 1 kernel/gdb_scenario:holes_with_two_mapped_pages' in qlog)
 

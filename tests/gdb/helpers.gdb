@@ -36,6 +36,8 @@ echo ===next1\n
 placement-next
 echo ===next2\n
 placement-next
+echo ===next3\n
+placement-next
 echo ===end\n
 # let the self-test finish: it checks the placement's result itself
 delete

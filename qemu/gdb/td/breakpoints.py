@@ -80,19 +80,68 @@ search stands on; `finish` shows the address chosen."""
                   % (bp.number, function, ', '.join(what)))
 
 
+SEARCHES = ('unmapped_area_topdown', 'unmapped_area')
+
+
+def search_frame():
+    """The frame of the placement search we are stopped in, or None."""
+    frame = gdb.selected_frame()
+    while frame is not None:
+        if frame.name() in SEARCHES:
+            return frame
+        frame = frame.older()
+    return None
+
+
+class SearchReturn(gdb.FinishBreakpoint):
+    """Stops when the search returns; keeps what it returned."""
+
+    def __init__(self, frame):
+        super().__init__(frame, internal=True)
+        self.hit = False
+        self.value = None
+
+    def stop(self):
+        self.hit = True
+        self.value = self.return_value
+        return True
+
+
 class PlacementNextCommand(gdb.Command):
     """placement-next: run to the next tree node the search steps onto.
 
 Sets a temporary breakpoint on visit() (mm/unmapped_area.c calls it for
-every node the search stands on), continues, and prints `vma-tree` with
-that node pointed at. Use it after break-placement has stopped; once the
-search has chosen, `finish` shows the address instead (a further
-placement-next would stop in the next search)."""
+every node the search stands on) and one on the search's return,
+continues, and prints `vma-tree` with the node pointed at; when the
+search returns first, it says so and prints the address it chose (or
+the errno). Use it after break-placement has stopped."""
 
     def __init__(self):
         super().__init__('placement-next', gdb.COMMAND_RUNNING)
 
     def invoke(self, arg, from_tty):
-        gdb.execute('tbreak visit', to_string=True)
+        if arg.strip():
+            raise gdb.GdbError('usage: placement-next (no arguments)')
+        search = search_frame()
+        if search is None:
+            raise gdb.GdbError('placement-next: not stopped in a placement '
+                               'search (break-placement LENGTH, continue)')
+        visit = gdb.Breakpoint('visit', internal=True, temporary=True)
+        done = SearchReturn(search)
         gdb.execute('continue')
-        gdb.execute('vma-tree')
+        for bp in (visit, done):
+            if bp.is_valid():
+                bp.delete()
+        if not done.hit:
+            gdb.execute('vma-tree')
+            return
+        value = done.value
+        if value is None:
+            gdb.write('search finished\n')
+            return
+        chosen = int(value) & 0xffffffff
+        if chosen >= 0xfffff001:
+            gdb.write('search finished: failed, -%d\n'
+                      % (0x100000000 - chosen))
+        else:
+            gdb.write('search finished: chose %#x\n' % chosen)
