@@ -33,4 +33,20 @@ check() {
 }
 check breakpoint_at_start_kernel_is_hit '^Breakpoint 1, start_kernel \(\) at kernel/main\.c'
 check backtrace_names_start_kernel '^#0 +start_kernel \(\) at kernel/main\.c'
+
+# without QEMU: make gdb says what to start first, and fails
+free_port=$(python3 -c 'import socket; s = socket.socket()
+s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+out=$(timeout -k 5 60 make -s --no-print-directory gdb GDB_PORT="$free_port" \
+    GDB_ARGS=-batch 2>&1 < /dev/null)
+status=$?
+echo "$out" | sed 's/^/# gdb| /'
+check without_qemu_says_start_make_qemu_gdb \
+    '^Start QEMU first, in another terminal: make qemu-gdb'
+n=$((n + 1))
+if [ "$status" != 0 ] && [ "$status" != 124 ]; then
+    echo "ok $n gdb:without_qemu_make_gdb_fails"
+else
+    echo "not ok $n gdb:without_qemu_make_gdb_fails"
+fi
 echo "# gdb: done"
