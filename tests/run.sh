@@ -31,6 +31,8 @@
 #   gdb-decode ptwalk's descriptor decoder, on the host
 #   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
 #              kernel stopped in unmapped_area_topdown
+#   gdb-unwind `bt` goes through the exception entry to the user's pc
+#              (from a system call and from a fatal fault) and ends
 #   profile    make profile's plugin counts functions of known length
 #              exactly (tests/bench/profile/selftest.py)
 #
@@ -166,6 +168,7 @@ run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
 run_stage gdb-decode '^# gdb-decode: done' tests/gdb/test_descriptors.py
 run_stage gdb-helpers '^# gdb-helpers: done' tests/gdb/helpers_test.sh
+run_stage gdb-unwind '^# gdb-unwind: done' tests/gdb/unwind_test.sh
 
 # --- make profile ---------------------------------------------------------
 run_stage profile '^# profile: done' tests/bench/profile/selftest.py

@@ -17,6 +17,37 @@
 #include "kernel/armv7/pt_regs.h"
 
 /*
+ * Unwind information for gdb (.debug_frame): in a vector, once the frame
+ * is built, the interrupted context is the pt_regs at sp. So the "caller"
+ * of the C handler is the interrupted code: its pc is the frame's pc
+ * (DWARF register 15 as the return column, and a signal frame: that pc
+ * is the instruction to resume, not a return address), its sp, lr and
+ * r0-r12 are the frame's. `bt` from a system call or a fault then ends
+ * at the user's (or the interrupted kernel code's) pc.
+ */
+	.cfi_sections .debug_frame
+
+.macro	frame_cfi
+	.cfi_def_cfa sp, 0
+	.cfi_offset r0, 0
+	.cfi_offset r1, 4
+	.cfi_offset r2, 8
+	.cfi_offset r3, 12
+	.cfi_offset r4, 16
+	.cfi_offset r5, 20
+	.cfi_offset r6, 24
+	.cfi_offset r7, 28
+	.cfi_offset r8, 32
+	.cfi_offset r9, 36
+	.cfi_offset r10, 40
+	.cfi_offset r11, 44
+	.cfi_offset r12, 48
+	.cfi_offset r13, S_SP
+	.cfi_offset r14, S_LR
+	.cfi_offset r15, S_PC
+.endm
+
+/*
  * The table VBAR points at: one instruction per exception. The offsets are
  * the architecture's; reset never comes through VBAR (QEMU starts us at
  * _start) and 0x14 is the Hyp trap, unused without virtualization.
@@ -80,11 +111,16 @@ vectors:
 /* One vector: save the context, call @handler(regs), return through it. */
 .macro	vector name, correction, handler
 \name:
+	.cfi_startproc
+	.cfi_signal_frame
+	.cfi_return_column r15
 	enter_from_exception_mode \correction
 	build_frame
+	frame_cfi
 	mov	r0, sp
 	bl	\handler
 	b	ret_from_exception
+	.cfi_endproc
 .endm
 
 	/*
@@ -107,6 +143,9 @@ vectors:
  * result goes back in the frame's r0.
  */
 vector_svc:
+	.cfi_startproc
+	.cfi_signal_frame
+	.cfi_return_column r15
 	sub	sp, sp, #S_FRAME_SIZE
 	stmia	sp, {r0-r12}
 	add	r8, sp, #S_SP
@@ -115,9 +154,11 @@ vector_svc:
 	str	lr, [sp, #S_PC]
 	str	r8, [sp, #S_PSR]
 	str	r0, [sp, #S_OLD_R0]
+	frame_cfi
 	mov	r0, sp
 	bl	do_svc
 	b	ret_from_exception
+	.cfi_endproc
 
 /*
  * Leave the kernel through the frame at sp: to user mode, or back into
