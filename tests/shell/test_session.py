@@ -261,6 +261,19 @@ def session(s, c):
     c.check("shell_answers_after_bad_forms",
             out.strip() == "still answering", "got: %r" % out)
 
+    # ENOMEM with its reason: one request larger than the RAM (Linux's
+    # heuristic overcommit); read-only, the same request is not counted
+    out = s.command("mmap 1g")
+    c.check("mmap_enomem_says_overcommit",
+            "mmap: ENOMEM" in out and "the overcommit check refuses it" in out,
+            "got: %r" % out)
+    out = s.command("mmap 1g r")
+    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
+    c.check("mmap_read_only_1g_is_not_counted", m is not None,
+            "got: %r" % out)
+    if m:
+        s.command("munmap $ 1g")
+
     # cat and sysctl: the files as they are, Linux's default map limit
     out = s.command("cat /proc/sys/vm/max_map_count")
     c.check("cat_prints_a_file", out.strip() == "65530", "got: %r" % out)

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "kernel/errno.h"
 #include "process.h"
 #include "procfs.h"
 #include "sh.h"
@@ -117,6 +118,26 @@ static void do_touch(unsigned long addr, unsigned long len)
 	       addr);
 }
 
+/*
+ * After an ENOMEM for a private writable mapping of @len bytes: if @len
+ * is more than the machine's memory (MemTotal in /proc/meminfo), say that
+ * the overcommit check refused it (Linux's heuristic mode refuses one
+ * request larger than all RAM and swap; there is no swap here).
+ */
+static void explain_overcommit(unsigned long len)
+{
+	static char text[2048];
+	long total_kb;
+
+	if (proc_read("/proc/meminfo", text, sizeof(text)) < 0 ||
+	    !proc_value(text, "MemTotal", &total_kb) ||
+	    len / 1024 <= (unsigned long)total_kb)
+		return;
+	printf("mmap: %lu KiB of private writable memory is more than the "
+	       "%ld KiB of RAM: the overcommit check refuses it (a read-only "
+	       "mapping would not be counted)\n", len / 1024, total_kb);
+}
+
 /* mmap LEN [PROT] [shared|private] [fixed|noreplace|hint ADDR]
  *      [file NAME [off OFFSET]] [populate] */
 int cmd_mmap(int argc, char **argv)
@@ -186,8 +207,13 @@ int cmd_mmap(int argc, char **argv)
 	ret = sys_mmap2(addr, len, prot, flags, (int)fd, off / PAGE);
 	if (fd >= 0)
 		sys_close((int)fd);
-	if (sys_is_err(ret))
-		return report_error("mmap", ret);
+	if (sys_is_err(ret)) {
+		report_error("mmap", ret);
+		if (ret == -ENOMEM && (prot & PROT_WRITE) &&
+		    !(flags & MAP_SHARED))
+			explain_overcommit(len);
+		return 1;
+	}
 	last_map = (unsigned long)ret;
 	last_map_set = true;
 	len = (len + PAGE - 1) & ~(PAGE - 1);
