@@ -40,6 +40,7 @@
 #include <string.h>
 #include "procfs.h"
 #include "sh/sh.h"
+#include "syscall.h"
 
 #define SH_LINE_MAX 256
 #define MAX_WORDS 16
@@ -229,6 +230,8 @@ int main(int argc, char **argv)
 
 	/* line-buffered into a static buffer: the shell never mallocs */
 	setvbuf(stdout, outbuf, _IOLBF, sizeof(outbuf));
+	/* the shell never mallocs: the break is still where the heap starts */
+	start_brk = sys_brk(0);
 	proc_ensure();			/* Linux: mount /proc for maps */
 	if (argc == 3 && strcmp(argv[1], "-c") == 0)
 		return run_script(argv[2]);

@@ -261,6 +261,12 @@ def session(s, c):
     c.check("shell_answers_after_bad_forms",
             out.strip() == "still answering", "got: %r" % out)
 
+    # brk below the heap's start: refused, and the shell says why
+    out = s.command("brk 0x1000")
+    c.check("brk_below_start_brk_says_why",
+            "brk: refused" in out and "is below start_brk" in out,
+            "got: %r" % out)
+
     # ENOMEM with its reason: one request larger than the RAM (Linux's
     # heuristic overcommit); read-only, the same request is not counted
     out = s.command("mmap 1g")

@@ -12,6 +12,7 @@
 
 unsigned long last_map;			/* what "$" stands for */
 bool last_map_set;
+unsigned long start_brk;
 
 /*
  * A number with an optional unit ("3p", "8k", "0x1000", "1m"). Returns

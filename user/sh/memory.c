@@ -276,7 +276,13 @@ int cmd_brk(int argc, char **argv)
 	want = arg[0] == '+' ? cur + n : arg[0] == '-' ? cur - n : n;
 	got = sys_brk(want);
 	if (got != want) {
-		printf("brk: refused: the break stays at 0x%08lx\n", got);
+		printf("brk: refused: the break stays at 0x%08lx: ", got);
+		if (want < start_brk)
+			printf("0x%08lx is below start_brk 0x%08lx, where the "
+			       "heap starts\n", want, start_brk);
+		else
+			printf("no room for it (a mapping in the way, or not "
+			       "enough memory)\n");
 		return 1;
 	}
 	printf("brk: 0x%08lx -> 0x%08lx\n", cur, got);

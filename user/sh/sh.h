@@ -26,6 +26,7 @@ int split_words(char *line, char **words, int max);
 /* args.c: "$" in an address is the address the last mmap returned */
 extern unsigned long last_map;
 extern bool last_map_set;
+extern unsigned long start_brk;		/* the break when the shell began */
 bool parse_number(const char *s, unsigned long *out);
 bool parse_addr(const char *s, unsigned long *out);
 bool parse_prot(const char *s, int *prot);
