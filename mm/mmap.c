@@ -398,8 +398,15 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		return brk;
 	}
 
-	/* Shrinking always works: the whole pages above go. */
+	/*
+	 * Shrinking: the whole pages above the new break go. As Linux 6.1
+	 * (brk() looks for a VMA in [newbrk, oldbrk) first): when nothing
+	 * is mapped there any more (the heap was unmapped under the break),
+	 * the break stays where it was. Linux 4.x moved it all the same.
+	 */
 	if (brk <= mm->brk) {
+		if (!find_vma_intersection(mm, newbrk, oldbrk))
+			return origbrk;
 		mm->brk = brk;
 		if (do_munmap(mm, newbrk, oldbrk - newbrk)) {
 			mm->brk = origbrk;

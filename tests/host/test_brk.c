@@ -78,6 +78,36 @@ TEST(brk_grows_shrinks_and_reads_zero)
 }
 
 /*
+ * Shrinking over memory that is no longer mapped, as Linux 6.1's brk()
+ * (it looks for a VMA in [PAGE_ALIGN(new), PAGE_ALIGN(old)) first):
+ *
+ *   BRK0   +1p    +2p    +3p    +4p
+ *   hhhhhhhhhhhhhhhhhhhhhhhhhhhhh      after brk(+4p): the heap
+ *   .      .      .      .             munmap of all four pages
+ *   brk(+1p): nothing mapped in [+1p, +4p): the break stays at +4p
+ *   .      .      N      .             N: a mapping of its own at +2p
+ *   brk(+1p): N is in [+1p, +4p): the break moves, N is unmapped
+ */
+TEST(brk_shrink_over_unmapped_heap_keeps_the_break)
+{
+	struct mem_snapshot s;
+	struct mm_struct *mm;
+
+	mem_snap(&s);
+	mm = brk_mm();
+	CHECK_EQ(do_brk(mm, BRK0 + PG(4)), BRK0 + PG(4));
+	CHECK_EQ(do_munmap(mm, BRK0, PG(4)), 0);
+	CHECK_EQ(do_brk(mm, BRK0 + PG(1)), BRK0 + PG(4));
+	CHECK_EQ(mm->brk, BRK0 + PG(4));
+	CHECK_VMAS(mm, { 0x10000, 0x1f000, RX });
+	mmap_anon(mm, BRK0 + PG(2), PG(1), PROT_READ, MAP_PRIVATE | MAP_FIXED);
+	CHECK_EQ(do_brk(mm, BRK0 + PG(1)), BRK0 + PG(1));
+	CHECK_VMAS(mm, { 0x10000, 0x1f000, RX });
+	mmput(mm);
+	CHECK_MEM_RESTORED(&s);
+}
+
+/*
  * Growing stops one page short of the next mapping, or of the guard gap
  * below a stack; a failed brk returns the old break.
  *

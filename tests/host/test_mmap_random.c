@@ -174,6 +174,9 @@ static unsigned long model_brk(struct rworld *w, unsigned long brk)
 	if (newbrk == oldbrk)
 		return w->brk = brk;
 	if (brk <= w->brk) {
+		/* Linux 6.1: nothing mapped in [newbrk, oldbrk), no move */
+		if (ref_range_free(&w->ref, newbrk, oldbrk))
+			return w->brk;
 		if (ref_unmap(&w->ref, newbrk, oldbrk))
 			return w->brk;
 		return w->brk = brk;
