@@ -30,6 +30,7 @@ struct file;
 #define VM_LOCKED 0x00002000UL
 #define VM_ACCOUNT 0x00100000UL		/* counted as committed memory */
 #define VM_NORESERVE 0x00200000UL	/* MAP_NORESERVE: not counted */
+#define VM_SYNC 0x00800000UL		/* MAP_SYNC: only keeps merges apart */
 
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
 #define VM_MAY_FLAGS (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_MAYSHARE)

@@ -39,7 +39,7 @@
 #define MAP_NONBLOCK 0x10000
 #define MAP_STACK 0x20000		/* a hint: ignored */
 #define MAP_HUGETLB 0x40000		/* refused: no huge pages here */
-#define MAP_SYNC 0x80000		/* DAX only: refused by validation */
+#define MAP_SYNC 0x80000		/* VM_SYNC; MAP_SHARED_VALIDATE refuses it */
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MAP_UNINITIALIZED 0x4000000	/* no-MMU kernels only: ignored */
 
@@ -77,14 +77,20 @@ static inline unsigned long calc_vm_prot_bits(unsigned long prot)
 
 /*
  * calc_vm_flag_bits - the vm_flags that MAP_* modifiers of @flags ask for.
- * (Linux also turns MAP_SYNC into VM_SYNC, which only DAX files accept:
- * we have none, see LEGACY_MAP_MASK.)
- * Returns: VM_GROWSDOWN and VM_LOCKED as asked.
+ * MAP_SYNC asks for synchronous page faults on a DAX file. We have no DAX
+ * file, and with MAP_SHARED_VALIDATE a file mapping refuses it
+ * (LEGACY_MAP_MASK), but as in Linux 6.1 the flag is turned into VM_SYNC
+ * for everything else, anonymous and private mappings, and plain
+ * MAP_SHARED: mmap computes vm_flags before it drops what MAP_SHARED does
+ * not know. VM_SYNC does nothing here but what it does in Linux for such
+ * a mapping: a VMA with it merges only with VMAs that have it too.
+ * Returns: VM_GROWSDOWN, VM_LOCKED and VM_SYNC as asked.
  */
 static inline unsigned long calc_vm_flag_bits(unsigned long flags)
 {
 	return ((flags & MAP_GROWSDOWN) ? VM_GROWSDOWN : 0) |
-	       ((flags & MAP_LOCKED) ? VM_LOCKED : 0);
+	       ((flags & MAP_LOCKED) ? VM_LOCKED : 0) |
+	       ((flags & MAP_SYNC) ? VM_SYNC : 0);
 }
 
 /*

@@ -14,13 +14,15 @@
  * [low_limit, high_limit) is at least length + align_mask long: then an
  * aligned start exists whatever the gap's own alignment.
  *
- * The gap below a stack (VM_GROWSDOWN) ends at vm_start_gap(), its
- * vm_start less the 1 MiB stack guard gap: the searches never hand out
- * the guard gap (Linux since 4.12; only MAP_FIXED may go there). Linux
- * takes the guard off in rb_subtree_gap too; here rb_subtree_gap stays
- * the plain gap of Linux 4.x, which is never smaller than the usable one,
- * so it still only skips subtrees that cannot help, and the guard is
- * taken off where one gap is tested.
+ * A stack (VM_GROWSDOWN) claims 1 MiB below its vm_start, the stack guard
+ * gap (vm_start_gap()): the searches never hand it out (Linux since 4.12;
+ * only MAP_FIXED may go there). As in Linux 6.1, whose maple tree keeps
+ * the plain gaps between VMAs, the search itself looks at plain gaps
+ * (rb_subtree_gap is the plain gap too); when the gap it chose turns out
+ * to run into a stack's guard gap, the search is done again with its
+ * window cut at that guard gap. So top-down, everything above the guard
+ * gap's start is given up, not only the gap just below the stack: a small
+ * VMA inside the guard gap does not make a hole above it usable.
  */
 #include <stdarg.h>
 #include "kernel/errno.h"
@@ -113,22 +115,21 @@ static unsigned long placement_found(unsigned long addr)
  *      go right or up after the left side is done);
  *   2. we enter a subtree only if its rb_subtree_gap >= L: a subtree
  *      without a big enough gap is never walked. A walk into a subtree
- *      can still fail, along one root-to-leaf path: because of the
- *      limits, or because the big gap is the one below a stack, whose
- *      usable part (less the guard gap) is too small. So a search visits
- *      O(log n) nodes, and one more path per such stack (there are few);
+ *      can still fail, along one root-to-leaf path, because of the
+ *      limits. So a search visits O(log n) nodes (and is done again for
+ *      each stack whose guard gap it runs into: there are few);
  *   3. gaps are met in address order: once a gap starts above high_limit,
  *      every later one does too, and the search can stop.
  * The gap above highest_vm_end comes after all the others.
  */
-unsigned long unmapped_area(struct mm_struct *mm,
-			    struct vm_unmapped_area_info *info)
+static unsigned long lowest_fit(struct mm_struct *mm,
+				const struct vm_unmapped_area_info *info,
+				struct vm_area_struct **next)
 {
 	struct vm_area_struct *vma;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
 
-	placement_begin("unmapped_area", info);
-
+	*next = NULL;
 	/* Room for the mapping and for the worst alignment shift. */
 	length = info->length + info->align_mask;
 	if (length < info->length)
@@ -160,7 +161,7 @@ unsigned long unmapped_area(struct mm_struct *mm,
 		 * can be used. (Linux tests this node's gap_end: the mirror
 		 * image of the shortcut in unmapped_area_topdown().)
 		 */
-		gap_end = vm_start_gap(vma);
+		gap_end = vma->vm_start;
 		if (vma_prev_end(vma) >= low_limit && vma->vm_rb.rb_left) {
 			struct vm_area_struct *left =
 				rb_to_vma(vma->vm_rb.rb_left);
@@ -213,7 +214,7 @@ check_current:
 			vma = visit(rb_to_vma(rb_parent(prev)));
 			if (prev == vma->vm_rb.rb_left) {
 				gap_start = vma_prev_end(vma);
-				gap_end = vm_start_gap(vma);
+				gap_end = vma->vm_start;
 				goto check_current;
 			}
 		}
@@ -226,8 +227,11 @@ check_highest:
 	if (gap_start > high_limit)
 		return placement_fail("highest_vm_end is above high_limit");
 	trace("  the gap above highest_vm_end %#lx fits", gap_start);
+	goto found_highest;
 
 found:
+	*next = vma;
+found_highest:
 	/* The bottom of the usable part of the gap, then aligned up. */
 	if (gap_start < info->low_limit)
 		gap_start = info->low_limit;
@@ -235,7 +239,37 @@ found:
 
 	VM_BUG_ON(gap_start + info->length > info->high_limit);
 	VM_BUG_ON(gap_start + info->length > gap_end);
-	return placement_found(gap_start);
+	return gap_start;
+}
+
+/*
+ * unmapped_area - see mm/vma.h. The lowest plain gap that fits, then the
+ * stack rule: when the placement, with room for the worst alignment
+ * shift, runs into the guard gap of a stack just above it, that gap and
+ * the stack are given up, and the search starts again at the stack's
+ * vm_end (as Linux 6.1 does; the test counts length + align_mask, so it
+ * may give up a gap a little early when aligning).
+ */
+unsigned long unmapped_area(struct mm_struct *mm,
+			    struct vm_unmapped_area_info *info)
+{
+	struct vm_unmapped_area_info window = *info;
+	struct vm_area_struct *next;
+	unsigned long addr;
+
+	placement_begin("unmapped_area", info);
+	while (true) {
+		addr = lowest_fit(mm, &window, &next);
+		if (IS_ERR_VALUE(addr) || !next ||
+		    !(next->vm_flags & VM_GROWSDOWN) ||
+		    vm_start_gap(next) >=
+			    addr + window.length + window.align_mask - 1)
+			break;
+		trace("  %#lx runs into the guard gap [%#lx, %#lx) of the stack above: search again from its vm_end %#lx",
+		      addr, vm_start_gap(next), next->vm_start, next->vm_end);
+		window.low_limit = next->vm_end;
+	}
+	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
 }
 
 /*
@@ -249,21 +283,21 @@ found:
  *   1. no gap above vma's subtree is usable: each one was checked, or
  *      skipped with a subtree that could not hold a usable one;
  *   2. we enter a subtree only if its rb_subtree_gap >= L (so, as in
- *      unmapped_area(), O(log n) nodes are visited, and a path more for
- *      each stack whose guard gap makes its gap look bigger than it is);
+ *      unmapped_area(), O(log n) nodes are visited per search);
  *   3. gaps are met from the top down: once a gap ends below low_limit,
  *      every later one does too, and the search can stop. We skip a right
  *      subtree whose gaps all start above high_limit (they start above the
  *      gap of this node, which does).
  * The gap above highest_vm_end is the highest of all: it is tried first.
  */
-unsigned long unmapped_area_topdown(struct mm_struct *mm,
-				    struct vm_unmapped_area_info *info)
+static unsigned long highest_fit(struct mm_struct *mm,
+				 const struct vm_unmapped_area_info *info,
+				 struct vm_area_struct **next)
 {
 	struct vm_area_struct *vma;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
 
-	placement_begin("unmapped_area_topdown", info);
+	*next = NULL;
 
 	/* Room for the mapping and for the worst alignment shift. */
 	length = info->length + info->align_mask;
@@ -299,7 +333,7 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 		/*
 		 * Higher gaps first: the right subtree, if it may hold one.
 		 * Every gap there starts at or above this node's vm_end, so
-		 * when vm_end is above high_limit none can be used. (Linux
+		 * when vm_end is above high_limit none can be used. (Linux 4.x
 		 * tests this node's gap_start here, which lets the search
 		 * walk down the right spine of a big tree for nothing: each
 		 * node there carries the gap below the stack, too high.)
@@ -319,7 +353,7 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 
 check_current:
 		/* Then the gap below this node. */
-		gap_end = vm_start_gap(vma);
+		gap_end = vma->vm_start;
 		if (gap_end < low_limit)
 			return placement_fail("the gaps from here on end below low_limit");
 		if (gap_start <= high_limit && gap_end > gap_start &&
@@ -361,6 +395,7 @@ check_current:
 	}
 
 found:
+	*next = vma;
 	/* The top of the usable part of the gap... */
 	if (gap_end > info->high_limit)
 		gap_end = info->high_limit;
@@ -372,7 +407,36 @@ found_highest:
 
 	VM_BUG_ON(gap_end < info->low_limit);
 	VM_BUG_ON(gap_end < gap_start);
-	return placement_found(gap_end);
+	return gap_end;
+}
+
+/*
+ * unmapped_area_topdown - see mm/vma.h. The highest plain gap that fits,
+ * then the stack rule of Linux 6.1: when that gap ends at a stack whose
+ * guard gap reaches into the part of the gap inside the window, the window
+ * is cut at the start of the guard gap and the search starts again. Every
+ * gap above that point is given up, including holes between VMAs that
+ * sit inside the guard gap.
+ */
+unsigned long unmapped_area_topdown(struct mm_struct *mm,
+				    struct vm_unmapped_area_info *info)
+{
+	struct vm_unmapped_area_info window = *info;
+	struct vm_area_struct *next;
+	unsigned long addr;
+
+	placement_begin("unmapped_area_topdown", info);
+	while (true) {
+		addr = highest_fit(mm, &window, &next);
+		if (IS_ERR_VALUE(addr) || !next ||
+		    !(next->vm_flags & VM_GROWSDOWN) ||
+		    vm_start_gap(next) >= min(next->vm_start, window.high_limit))
+			break;
+		trace("  the gap ends at a stack at %#lx: its guard gap starts at %#lx, search again below that",
+		      next->vm_start, vm_start_gap(next));
+		window.high_limit = vm_start_gap(next);
+	}
+	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
 }
 
 /* See mm/vma.h. */

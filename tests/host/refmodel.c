@@ -306,23 +306,27 @@ static bool aligned(unsigned long addr, const struct vm_unmapped_area_info *i)
 	return (addr & i->align_mask) == (i->align_offset & i->align_mask);
 }
 
-unsigned long ref_unmapped_area(const struct refmodel *m,
-				const struct vm_unmapped_area_info *info)
+/*
+ * The fitting gap in the window [lo_limit, hi_limit), scanning gap by gap
+ * from the top or the bottom; *@above is the region just above it (NULL
+ * for the gap above the last one).
+ */
+static unsigned long ref_fit(const struct refmodel *m,
+			     const struct vm_unmapped_area_info *info,
+			     unsigned long lo_limit, unsigned long hi_limit,
+			     const struct ref_region **above)
 {
 	bool topdown = info->flags & VM_UNMAPPED_AREA_TOPDOWN;
 	unsigned long need = info->length + info->align_mask;
 	unsigned long step = align_step(info->align_mask);
-
-	if (need < info->length)
-		return NOMEM;	/* does not fit in an unsigned long */
 
 	/* Gap k lies below region k; gap n is the one above the last. */
 	for (int j = 0; j <= m->n; j++) {
 		int k = topdown ? m->n - j : j;
 		unsigned long gap_start = k ? m->r[k - 1].end : 0;
 		unsigned long gap_end = k < m->n ? m->r[k].start : ~0UL;
-		unsigned long lo = max(gap_start, info->low_limit);
-		unsigned long hi = min(gap_end, info->high_limit);
+		unsigned long lo = max(gap_start, lo_limit);
+		unsigned long hi = min(gap_end, hi_limit);
 		unsigned long addr;
 
 		if (hi <= lo || hi - lo < need)
@@ -338,7 +342,45 @@ unsigned long ref_unmapped_area(const struct refmodel *m,
 		}
 		if (addr < lo || addr + info->length > hi)
 			ref_bug("alignment left the gap");
+		*above = k < m->n ? &m->r[k] : NULL;
 		return addr;
 	}
 	return NOMEM;
+}
+
+/*
+ * Linux 6.1's rule for stacks: when the region above the chosen gap is a
+ * stack (VM_GROWSDOWN) and the placement reaches its guard gap (the
+ * STACK_GUARD_GAP below its start), the window shrinks and the scan is
+ * done again: top-down, the window ends where the guard gap starts once
+ * the guard gap reaches into the gap's part inside the window; bottom-up,
+ * it starts at the stack's end once the guard gap starts below the last
+ * byte of the placement with its worst alignment shift.
+ */
+unsigned long ref_unmapped_area(const struct refmodel *m,
+				const struct vm_unmapped_area_info *info)
+{
+	bool topdown = info->flags & VM_UNMAPPED_AREA_TOPDOWN;
+	unsigned long need = info->length + info->align_mask;
+	unsigned long lo_limit = info->low_limit, hi_limit = info->high_limit;
+
+	if (need < info->length)
+		return NOMEM;	/* does not fit in an unsigned long */
+
+	while (true) {
+		const struct ref_region *above;
+		unsigned long addr, guard;
+
+		addr = ref_fit(m, info, lo_limit, hi_limit, &above);
+		if (addr == NOMEM || !above || !(above->flags & VM_GROWSDOWN))
+			return addr;
+		guard = above->start > STACK_GUARD_GAP ?
+			above->start - STACK_GUARD_GAP : 0;
+		if (topdown && guard < min(above->start, hi_limit))
+			hi_limit = guard;
+		else if (!topdown && guard < addr + need - 1)
+			lo_limit = above->end;
+		else
+			return addr;
+	}
 }

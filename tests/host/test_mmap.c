@@ -180,6 +180,8 @@ TEST(do_mmap_vm_flags_and_populate)
 		{ PROT_READ, MAP_SHARED, R | SHARED, 0 },
 		{ PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_GROWSDOWN,
 		  RWA | VM_GROWSDOWN, 0 },
+		{ PROT_READ, MAP_PRIVATE | MAP_SYNC, R | VM_SYNC, 0 },
+		{ PROT_READ, MAP_SHARED | MAP_SYNC, R | SHARED | VM_SYNC, 0 },
 	};
 	struct mem_snapshot s;
 	struct mm_struct *mm;
@@ -349,6 +351,32 @@ TEST(mmap_merges_compatible_neighbours_only)
 	CHECK_EQ(mm->map_count, 8);
 	CHECK_EQ(mmap_anon(mm, 0, PG(1), rw, MAP_PRIVATE), B - PG(2));
 	CHECK_EQ(mm->map_count, 7);
+	mmput(mm);
+	CHECK_MEM_RESTORED(&s);
+}
+
+/*
+ * MAP_SYNC outside DAX (Linux 6.1; tests/user/map_sync.c passes there):
+ * the VMA gets VM_SYNC, which only keeps it apart from neighbours without
+ * it. P(1) with MAP_SYNC inside a 3-page read-only A: three VMAs; P(2)
+ * with MAP_SYNC too: it joins P(1), not A.
+ */
+TEST(map_sync_keeps_vmas_apart)
+{
+	struct mem_snapshot s;
+	struct mm_struct *mm;
+
+	mem_snap(&s);
+	mm = mmap_mm_new(false);
+	CHECK_EQ(mmap_anon(mm, P(0), PG(3), PROT_READ, MAP_PRIVATE | MAP_FIXED),
+		 P(0));
+	CHECK_EQ(mmap_anon(mm, P(1), PG(1), PROT_READ,
+			   MAP_PRIVATE | MAP_FIXED | MAP_SYNC), P(1));
+	CHECK_VMAS(mm, { P(0), P(1), R }, { P(1), P(2), R | VM_SYNC },
+		   { P(2), P(3), R });
+	CHECK_EQ(mmap_anon(mm, P(2), PG(1), PROT_READ,
+			   MAP_PRIVATE | MAP_FIXED | MAP_SYNC), P(2));
+	CHECK_VMAS(mm, { P(0), P(1), R }, { P(1), P(3), R | VM_SYNC });
 	mmput(mm);
 	CHECK_MEM_RESTORED(&s);
 }
@@ -626,7 +654,9 @@ TEST(do_mmap_file_checks)
 			   MAP_PRIVATE | MAP_FIXED, 0), ERR(EACCES));
 
 	/* read-write: shared writable works; the validating type refuses
-	 * what it does not know, plain MAP_SHARED drops it */
+	 * what it does not know, plain MAP_SHARED drops it, after vm_flags
+	 * were computed: MAP_SYNC still gives VM_SYNC (Linux 6.1, checked by
+	 * tests/user/map_sync.c) */
 	file->f_mode = FMODE_READ | FMODE_WRITE;
 	CHECK_EQ(mmap_file(mm, file, P(4), PG(1), rw,
 			   MAP_SHARED_VALIDATE | MAP_SYNC | MAP_FIXED, 0),
@@ -640,7 +670,7 @@ TEST(do_mmap_file_checks)
 	CHECK_EQ(mmap_file(mm, file, P(6), PG(1), rw,
 			   MAP_SHARED_VALIDATE | MAP_FIXED, 1),
 		 P(6));
-	CHECK_EQ(find_vma(mm, P(4))->vm_flags, RW | SHARED);
+	CHECK_EQ(find_vma(mm, P(4))->vm_flags, RW | SHARED | VM_SYNC);
 	CHECK_EQ(find_vma(mm, P(4))->vm_pgoff, 1);
 
 	/* type, growsdown, a file that cannot be mapped */

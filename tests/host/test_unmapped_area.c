@@ -308,6 +308,37 @@ TEST(searches_leave_the_stack_guard_gap)
 	vmt_mm_free(mm);
 }
 
+/*
+ * A VMA inside a stack's guard gap (Linux 6.1's retry). S (VM_GROWSDOWN)
+ * at PG(300), guard gap [PG(44), PG(300)); B at [PG(200), PG(201)) sits
+ * inside it; A at [0, 4). The plain gaps: [4, 200) below B and [201, 300)
+ * below S. Top-down below PG(300):
+ *   1 page:    the highest plain gap is [201, 300), it ends at S and the
+ *              guard gap reaches into it, so the window is cut at PG(44)
+ *              and the search runs again: [4, 44) gives PG(43), not
+ *              PG(199) in the hole below B;
+ *   99 pages:  [201, 300) again, cut at PG(44): nothing of 99 pages is
+ *              left below PG(44), so -ENOMEM although [4, 200) is free;
+ *   100 pages: [201, 300) is too small, the highest plain gap that fits
+ *              is [4, 200), which ends at B (not a stack): PG(100), inside
+ *              S's guard gap, as Linux places it.
+ */
+TEST(topdown_gives_up_everything_above_a_stack_guard_gap)
+{
+	struct mm_struct *mm = vmt_mm_new();
+
+	vmt_add(mm, PG(0), PG(4), VM_READ | VM_WRITE, NULL, 0);
+	vmt_add(mm, PG(200), PG(201), VM_READ, NULL, 0);
+	vmt_add(mm, PG(300), PG(304), VM_READ | VM_WRITE | VM_GROWSDOWN,
+		NULL, 0);
+	CHECK_EQ(topdown(mm, 1, PG(0), PG(300), 0, 0), PG(43));
+	CHECK_EQ(topdown(mm, 99, PG(0), PG(300), 0, 0), NOMEM);
+	CHECK_EQ(topdown(mm, 100, PG(0), PG(300), 0, 0), PG(100));
+	/* a window that ends below the guard gap needs no second search */
+	CHECK_EQ(topdown(mm, 1, PG(0), PG(44), 0, 0), PG(43));
+	vmt_mm_free(mm);
+}
+
 /* ---------------------------------------------------------------------
  * Edge cases of the request
  */

@@ -47,6 +47,7 @@
 static struct file *files[3];
 static const unsigned long flag_choices[] = {
 	VM_RW_ANON, VM_RO_ANON, VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYEXEC,
+	VM_RW_ANON | VM_GROWSDOWN,	/* a stack: placement keeps off its guard gap */
 };
 
 struct world {
