@@ -324,14 +324,17 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 }
 
 /*
- * Give [@addr, @addr + @len) to anonymous heap memory with @flags:
- * extend the VMA just below when it can take it, else a new VMA.
+ * Give [@addr, @addr + @len) to anonymous heap memory with @flags: grow
+ * @vma over it when @vma ends at @addr and is compatible, else a new VMA.
+ * As Linux 6.1's do_brk_flags(), only @vma may grow, and the range never
+ * joins the VMA above it (4.x called vma_merge(), which could do both).
  * Returns: 0 or -ENOMEM.
  */
-static int do_brk_flags(struct mm_struct *mm, unsigned long addr,
-			unsigned long len, unsigned long flags)
+static int do_brk_flags(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long addr, unsigned long len,
+			unsigned long flags)
 {
-	struct vm_area_struct *vma, *prev;
+	struct vm_area_struct *prev;
 	struct rb_node **rb_link, *rb_parent;
 
 	flags |= VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags;
@@ -342,9 +345,12 @@ static int do_brk_flags(struct mm_struct *mm, unsigned long addr,
 	if (find_vma_links(mm, addr, addr + len, &prev, &rb_link, &rb_parent))
 		return -ENOMEM;	/* the caller unmapped it: cannot happen */
 
-	if (vma_merge(mm, prev, addr, addr + len, flags, NULL,
-		      addr >> PAGE_SHIFT))
+	if (vma && vma->vm_end == addr &&
+	    can_vma_merge_after(vma, flags, NULL, addr >> PAGE_SHIFT)) {
+		vma_adjust(vma, vma->vm_start, addr + len, vma->vm_pgoff, NULL);
+		VM_CHECK(mm);
 		return 0;
+	}
 
 	vma = vm_area_alloc(mm);
 	if (!vma)
@@ -363,6 +369,7 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		 unsigned long flags)
 {
 	unsigned long request = len;
+	struct vm_area_struct *prev;
 	unsigned long where;
 	int err;
 
@@ -379,14 +386,16 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	err = do_munmap(mm, addr, len);
 	if (err)
 		return err;
-	return do_brk_flags(mm, addr, len, flags);
+	/* the VMA below, whatever it is: the ELF loader's bss may grow data */
+	find_vma_prev(mm, addr, &prev);
+	return do_brk_flags(mm, prev, addr, len, flags);
 }
 
 /* See mm/mmap.h. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long newbrk, oldbrk, origbrk = mm->brk;
-	struct vm_area_struct *next;
+	struct vm_area_struct *next, *brkvma;
 
 	if (brk < mm->start_brk)
 		return origbrk;		/* brk(0) asks for the break */
@@ -421,10 +430,18 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	 */
 	if (newbrk > mm->task_size)
 		return origbrk;
-	next = find_vma(mm, oldbrk);
+	next = find_vma_prev(mm, oldbrk, &brkvma);
 	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
 		return origbrk;
-	if (do_brk_flags(mm, oldbrk, newbrk - oldbrk, 0))
+	/*
+	 * The heap is its own VMA: as in Linux 6.1 (brkvma = the VMA before
+	 * oldbrk, looked for no lower than start_brk), only a VMA that
+	 * reaches above start_brk is grown; the bss below it, which ends at
+	 * start_brk, never is. Linux 4.x merged the two.
+	 */
+	if (brkvma && brkvma->vm_end <= mm->start_brk)
+		brkvma = NULL;
+	if (do_brk_flags(mm, brkvma, oldbrk, newbrk - oldbrk, 0))
 		return origbrk;
 	mm->brk = brk;
 	return brk;

@@ -178,6 +178,15 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 	       struct vm_area_struct *insert);
 
 /*
+ * can_vma_merge_after - may a range starting where @vma ends, with
+ * @vm_flags, @file and page offset @vm_pgoff, become the end of @vma?
+ * (brk asks it of the one VMA it may grow; vma_merge of both neighbours.)
+ */
+bool can_vma_merge_after(const struct vm_area_struct *vma,
+			 unsigned long vm_flags, const struct file *file,
+			 unsigned long vm_pgoff);
+
+/*
  * vma_merge - make [@addr, @end) with (@vm_flags, @file, @pgoff) part of
  * an existing VMA, if one next to it is compatible, in one of the eight
  * ways drawn above its definition.

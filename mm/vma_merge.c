@@ -170,14 +170,10 @@ static bool can_vma_merge_before(const struct vm_area_struct *vma,
 	       vma->vm_pgoff == vm_pgoff;
 }
 
-/*
- * can_vma_merge_after - may a range starting where @vma ends, with
- * @vm_flags, @file and page offset @vm_pgoff, become the end of @vma?
- */
-static bool can_vma_merge_after(const struct vm_area_struct *vma,
-				unsigned long vm_flags,
-				const struct file *file,
-				unsigned long vm_pgoff)
+/* See mm/vma.h. */
+bool can_vma_merge_after(const struct vm_area_struct *vma,
+			 unsigned long vm_flags, const struct file *file,
+			 unsigned long vm_pgoff)
 {
 	return is_mergeable_vma(vma, vm_flags, file) &&
 	       vma->vm_pgoff + vma_pages(vma) == vm_pgoff;

@@ -35,7 +35,7 @@ BUILD=$TOP/build
 REF=${LINUX_REF_DIR:-$BUILD/linux-ref}
 TIMEOUT=${LINUX_REF_TIMEOUT:-120}	# seconds for one boot and run
 
-LIST=$TOP/tests/user/PROGRAMS
+LIST=${CHECK_LINUX_LIST:-$TOP/tests/user/PROGRAMS}	# another list: tests/diff/run.sh
 IMAGE=$BUILD/initramfs.cpio
 
 log() {
