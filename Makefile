@@ -262,7 +262,7 @@ pictures: $(PICTURES)/pictures | $(DEPS_OK)
 #     -icount, where guest nanoseconds are guest instructions, on a kernel
 #     of its own: the same sources, -O2, CONFIG_DEBUG_VM off.
 
-BENCH_MM_C := mm/vma.c mm/vma_merge.c mm/unmapped_area.c mm/rbtree.c \
+BENCH_MM_C := mm/vma.c mm/vma_merge.c mm/anon_vma.c mm/unmapped_area.c mm/rbtree.c \
 	mm/vma_tree_show.c \
 	mm/validate.c
 BENCH_C := $(BENCH_MM_C) $(wildcard tests/bench/host/*.c)

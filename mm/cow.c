@@ -31,6 +31,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/string.h"
+#include "mm/anon_vma.h"
 #include "mm/memory_internal.h"
 #include "mm/page_alloc.h"
 #include "mm/rmap.h"
@@ -58,8 +59,11 @@ static int wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long addr, struct page *old)
 {
 	bool zero = PageZero(old);
-	struct page *new = alloc_page(zero ? __GFP_ZERO : GFP_KERNEL);
+	struct page *new;
 
+	if (anon_vma_prepare(vma))	/* the copy is an anonymous page */
+		return VM_FAULT_OOM;
+	new = alloc_page(zero ? __GFP_ZERO : GFP_KERNEL);
 	if (!new)
 		return VM_FAULT_OOM;
 	if (!zero)

@@ -26,6 +26,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/memory_internal.h"
 #include "mm/vma.h"
@@ -54,7 +55,8 @@ const char *fault_reason_str(enum fault_reason reason)
 
 /*
  * expand_downwards - expand_stack() that also says which limit refused.
- * Returns: FAULT_FIXED when grown, FAULT_STACK_LIMIT or FAULT_STACK_GUARD.
+ * Returns: FAULT_FIXED when grown, FAULT_STACK_LIMIT, FAULT_STACK_GUARD or
+ * FAULT_OOM (no memory for its anon_vma).
  */
 static enum fault_reason expand_downwards(struct vm_area_struct *vma,
 					  unsigned long address)
@@ -74,6 +76,12 @@ static enum fault_reason expand_downwards(struct vm_area_struct *vma,
 	    (prev->vm_flags & VM_ACCESS_FLAGS) &&
 	    address - prev->vm_end < STACK_GUARD_GAP)
 		return FAULT_STACK_GUARD;
+	/*
+	 * Linux makes sure of the anon_vma here, before the size check: a
+	 * stack that may not grow still gets one.
+	 */
+	if (anon_vma_prepare(vma))
+		return FAULT_OOM;
 	if (vma->vm_end - address > mm->stack_rlimit)
 		return FAULT_STACK_LIMIT;
 	grow = (vma->vm_start - address) >> PAGE_SHIFT;

@@ -23,6 +23,7 @@
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
+#include "mm/anon_vma.h"
 #include "mm/memory_internal.h"
 #include "mm/page_alloc.h"
 #include "mm/rmap.h"
@@ -61,7 +62,8 @@ int install_pte(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * do_anonymous_page - first touch of a page of private anonymous memory.
  * A read maps the zero page with the VMA's (read-only) protection; a
- * write gets a new zeroed page mapped writable.
+ * write gets a new zeroed page mapped writable (and so, at the first
+ * one, the VMA gets its anon_vma; the zero page needs none).
  * Returns: 0 or VM_FAULT_OOM.
  */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -79,6 +81,9 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		count_vm_event(TD_ZERO_PAGE_MAPS);
 		return 0;
 	}
+	/* the VMA's first page of its own: it needs an anon_vma now */
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	page = alloc_page(__GFP_ZERO);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -101,8 +106,10 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long addr, struct page *cached)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = NULL;
 
+	if (!anon_vma_prepare(vma))
+		page = alloc_page(GFP_KERNEL);
 	if (!page) {
 		put_page(cached);
 		return VM_FAULT_OOM;

@@ -18,6 +18,7 @@
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "kernel/printk.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/memory_internal.h"
 #include "mm/mm.h"
@@ -76,6 +77,7 @@ void exit_mmap(struct mm_struct *mm)
 		next = vma->vm_next;
 		if (vma->vm_file)
 			fput(vma->vm_file);
+		unlink_anon_vmas(vma);
 		vm_area_free(vma);
 	}
 	mm_vma_init(mm);
@@ -107,6 +109,12 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			break;
 		}
 		tmp->vm_mm = mm;
+		/* the child's pages will be its own: an anon_vma of its own */
+		if (anon_vma_fork(tmp, mpnt)) {
+			vm_area_free(tmp);
+			ret = -ENOMEM;
+			break;
+		}
 		if (tmp->vm_file)
 			get_file(tmp->vm_file);
 		if (find_vma_links(mm, tmp->vm_start, tmp->vm_end, &prev,

@@ -1,6 +1,9 @@
 /*
  * mm/mm_types.h - the address space of a task (struct mm_struct) and its
- * regions (struct vm_area_struct), as in Linux 4.x.
+ * regions (struct vm_area_struct), as in Linux 4.x: the sorted list and
+ * the gap-augmented red-black tree (6.1 keeps VMAs in a maple tree
+ * instead). What decides merging follows 6.1, whose behaviour the tests
+ * compare against: the anon_vma and its chain, which 4.x has too.
  *
  * Portable: compiled into the kernel and, unchanged, into the host tests.
  */
@@ -8,9 +11,11 @@
 #define MM_MM_TYPES_H
 
 #include "kernel/kernel.h"
+#include "kernel/list.h"
 #include "mm/mmu.h"
 #include "mm/rbtree.h"
 
+struct anon_vma;
 struct file;
 
 /*
@@ -63,6 +68,14 @@ struct vm_area_struct {
 
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
 	struct file *vm_file;		/* backing object, or NULL for anon */
+
+	/*
+	 * Whose anonymous pages it holds (mm/anon_vma.h): NULL until the
+	 * first one; the chain links it to that anon_vma and, after fork,
+	 * to the parent's. Merges need equal (or missing) anon_vmas.
+	 */
+	struct anon_vma *anon_vma;
+	struct list_head anon_vma_chain;	/* anon_vma_chain.same_vma */
 };
 
 /*

@@ -19,6 +19,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/memory.h"
 #include "mm/mman.h"
@@ -215,8 +216,13 @@ unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 		vm_flags |= VM_ACCOUNT;
 	}
 
-	/* Can a neighbour simply grow over the range? */
-	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff);
+	/*
+	 * Can a neighbour simply grow over the range? (Linux 6.1's choice,
+	 * which differs from vma_merge() when only the VMA above has
+	 * anonymous pages: see vma_merge_new_range().)
+	 */
+	vma = vma_merge_new_range(mm, prev, addr, addr + len, vm_flags, file,
+				  pgoff);
 	if (vma)
 		return addr;
 
@@ -267,6 +273,7 @@ static void remove_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
 		vma_unlink(mm, vma);
 		if (vma->vm_file)
 			fput(vma->vm_file);
+		unlink_anon_vmas(vma);
 		vm_area_free(vma);
 		vma = next;
 	}
@@ -346,9 +353,10 @@ static int do_brk_flags(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -ENOMEM;	/* the caller unmapped it: cannot happen */
 
 	if (vma && vma->vm_end == addr &&
-	    can_vma_merge_after(vma, flags, NULL, addr >> PAGE_SHIFT)) {
-		vma_adjust(vma, vma->vm_start, addr + len, vma->vm_pgoff, NULL);
-		VM_CHECK(mm);
+	    can_vma_merge_after(vma, flags, NULL, NULL, addr >> PAGE_SHIFT)) {
+		if (vma_adjust(vma, vma->vm_start, addr + len, vma->vm_pgoff,
+			       NULL))
+			return -ENOMEM;
 		return 0;
 	}
 

@@ -46,8 +46,9 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 
 	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	merged = vma_merge(mm, *pprev, start, end, newflags, vma->vm_file,
-			   pgoff);
+	/* The range brings its pages: it merges only where they may go. */
+	merged = vma_merge(mm, *pprev, start, end, newflags, vma->anon_vma,
+			   vma->vm_file, pgoff);
 	if (merged) {
 		vma = merged;
 		goto success;

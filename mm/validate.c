@@ -9,6 +9,7 @@
  * (a cycle) is reported instead of hanging. It is O(n).
  */
 #include "kernel/printk.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/vma_internal.h"
 #include "mm/vma.h"
@@ -16,6 +17,7 @@
 /* No real address space comes near these; a walk beyond them is lost. */
 #define VALIDATE_MAX_VMAS (1 << 22)
 #define VALIDATE_MAX_DEPTH 128
+#define VALIDATE_MAX_CHAIN 4096		/* forks deep, one link each */
 
 /* What the tree walk carries along, in in-order. */
 struct tree_walk {
@@ -39,10 +41,38 @@ static int __printf(1, 2) bad(const char *fmt, ...)
 	return 1;
 }
 
+/*
+ * The anon_vma chain of @vma: empty exactly when it has no anon_vma,
+ * every link names @vma and an anon_vma, one of them its own.
+ */
+static int check_anon_vma_chain(struct vm_area_struct *vma)
+{
+	struct anon_vma_chain *avc;
+	bool own = false;
+	int n = 0, bugs = 0;
+
+	list_for_each_entry(avc, &vma->anon_vma_chain, same_vma) {
+		if (++n > VALIDATE_MAX_CHAIN)
+			return bugs + bad("[%#lx, %#lx): the anon_vma chain does not end",
+					  vma->vm_start, vma->vm_end);
+		if (avc->vma != vma || !avc->anon_vma)
+			bugs += bad("[%#lx, %#lx): a chain link of another VMA or none",
+				    vma->vm_start, vma->vm_end);
+		own |= avc->anon_vma == vma->anon_vma;
+	}
+	if (!vma->anon_vma != !n)
+		bugs += bad("[%#lx, %#lx): anon_vma %p with %d chain links",
+			    vma->vm_start, vma->vm_end, (void *)vma->anon_vma, n);
+	else if (vma->anon_vma && !own)
+		bugs += bad("[%#lx, %#lx): its anon_vma is not on its chain",
+			    vma->vm_start, vma->vm_end);
+	return bugs;
+}
+
 /* Checks of one VMA on its own. */
 static int check_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	int bugs = 0;
+	int bugs = check_anon_vma_chain(vma);
 
 	if (vma->vm_start >= vma->vm_end)
 		bugs += bad("[%#lx, %#lx) is empty or inverted", vma->vm_start,

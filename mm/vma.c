@@ -19,6 +19,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/vma_internal.h"
 #include "mm/rbtree_augmented.h"
@@ -36,6 +37,7 @@ void vma_cache_init(void)
 					   sizeof(struct vm_area_struct), 0);
 	if (!vm_area_cachep)
 		panic("vma_cache_init: no memory for the vm_area_struct cache");
+	anon_vma_cache_init();
 }
 
 /* See mm/vma.h. */
@@ -57,6 +59,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	if (vma) {
 		vma->vm_mm = mm;
 		RB_CLEAR_NODE(&vma->vm_rb);
+		INIT_LIST_HEAD(&vma->anon_vma_chain);
 	}
 	return vma;
 }
@@ -73,6 +76,8 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		new->vm_rb = (struct rb_node){ NULL, NULL, NULL, RB_BLACK };
 		RB_CLEAR_NODE(&new->vm_rb);
 		new->rb_subtree_gap = 0;
+		/* the anon_vma pointer is kept; the links are the caller's */
+		INIT_LIST_HEAD(&new->anon_vma_chain);
 	}
 	return new;
 }
@@ -80,6 +85,8 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 /* See mm/vma.h. */
 void vm_area_free(struct vm_area_struct *vma)
 {
+	if (vma)
+		BUG_ON(!list_empty(&vma->anon_vma_chain));
 	kmem_cache_free(vm_area_cachep, vma);
 }
 

@@ -53,13 +53,17 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 
 /*
  * vm_area_dup - a new VMA with every field of @orig (range, flags, pgoff,
- * file, mm) but on no list or tree. It does not take a reference on the
- * file: the caller does, where Linux calls get_file().
+ * file, mm, anon_vma) but on no list or tree and with no anon_vma chain
+ * links. It takes no reference on the file and makes no links: the
+ * caller does, with get_file() and anon_vma_clone() or anon_vma_fork().
  * Returns: the copy, or NULL when out of memory.
  */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
 
-/* vm_area_free - give back a VMA that is on no list or tree. NULL is ok. */
+/*
+ * vm_area_free - give back a VMA that is on no list or tree and has no
+ * anon_vma links (unlink_anon_vmas). NULL is ok.
+ */
 void vm_area_free(struct vm_area_struct *vma);
 
 /* The number of pages of @vma. */
@@ -168,28 +172,44 @@ void vma_gap_update(struct vm_area_struct *vma);
  * freed, and one it covers in part loses that part (its vm_start and
  * vm_pgoff move up). @vma may shrink: the space it gives up becomes free.
  *
+ * A VMA that grows over another's pages and has no anon_vma takes that
+ * one's (anon_vma_clone); a VMA that is removed drops its links.
+ *
  * Preconditions: @start < @end, both page aligned; @start is not below the
  * end of the VMA before @vma.
- * Returns: 0 (Linux can fail here with -ENOMEM when it clones an anon_vma;
- * we have none, so ours always succeeds).
+ * Returns: 0, or -ENOMEM when the anon_vma cannot be cloned (then
+ * nothing has changed).
  */
 int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 	       unsigned long end, unsigned long pgoff,
 	       struct vm_area_struct *insert);
 
 /*
+ * can_vma_merge_before - may a range ending where @vma starts, with
+ * @vm_flags, @anon_vma, @file and page offset @vm_pgoff for its own end
+ * (where @vma's data would continue), become the start of @vma?
  * can_vma_merge_after - may a range starting where @vma ends, with
- * @vm_flags, @file and page offset @vm_pgoff, become the end of @vma?
- * (brk asks it of the one VMA it may grow; vma_merge of both neighbours.)
+ * @vm_flags, @anon_vma, @file and page offset @vm_pgoff, become the end
+ * of @vma? (brk asks it of the one VMA it may grow, mmap_region() and
+ * vma_merge() of the neighbours.)
+ *
+ * Both need equal flags and file, page offsets that run on, and
+ * anon_vmas that can be one: see is_mergeable_anon_vma() in
+ * mm/vma_merge.c. @anon_vma is the range's: NULL for a new mapping, the
+ * VMA's own for one that mprotect changes.
  */
+bool can_vma_merge_before(const struct vm_area_struct *vma,
+			  unsigned long vm_flags, const struct anon_vma *anon_vma,
+			  const struct file *file, unsigned long vm_pgoff);
 bool can_vma_merge_after(const struct vm_area_struct *vma,
-			 unsigned long vm_flags, const struct file *file,
-			 unsigned long vm_pgoff);
+			 unsigned long vm_flags, const struct anon_vma *anon_vma,
+			 const struct file *file, unsigned long vm_pgoff);
 
 /*
- * vma_merge - make [@addr, @end) with (@vm_flags, @file, @pgoff) part of
- * an existing VMA, if one next to it is compatible, in one of the eight
- * ways drawn above its definition.
+ * vma_merge - make [@addr, @end) with (@vm_flags, @anon_vma, @file,
+ * @pgoff) part of an existing VMA, if one next to it is compatible, in
+ * one of the eight ways drawn above its definition. mprotect() uses it;
+ * mmap_region() has its own, slightly different, choice (mm/mmap.c).
  *
  * @prev is the VMA before @addr (NULL if none), or the VMA containing
  * @addr when the range starts inside it (mprotect). The range is free
@@ -197,12 +217,14 @@ bool can_vma_merge_after(const struct vm_area_struct *vma,
  * a part of @prev above its start (mprotect); it never spans two VMAs.
  *
  * Two VMAs can merge when they touch, have equal vm_flags, the same
- * vm_file and contiguous vm_pgoff (the page offset goes on where the
- * other ends). Anonymous VMAs keep vm_pgoff = vm_start >> PAGE_SHIFT, so
- * for them the last condition holds whenever they touch.
+ * vm_file, contiguous vm_pgoff (the page offset goes on where the
+ * other ends) and anon_vmas that can be one. Anonymous VMAs keep
+ * vm_pgoff = vm_start >> PAGE_SHIFT, so for them the page offset
+ * condition holds whenever they touch.
  *
  * Returns: the VMA that now covers [@addr, @end), or NULL when no
- * neighbour can take the range (then @mm is unchanged). VMAs that the
+ * neighbour can take the range or no memory is left for the anon_vma
+ * links of the merge (then @mm is unchanged). VMAs that the
  * merge makes redundant are unlinked, their file reference is dropped
  * (fput) and they are freed; the caller's reference on @file is neither
  * taken nor dropped.
@@ -210,8 +232,27 @@ bool can_vma_merge_after(const struct vm_area_struct *vma,
 struct vm_area_struct *vma_merge(struct mm_struct *mm,
 				 struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end,
-				 unsigned long vm_flags, struct file *file,
+				 unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file,
 				 unsigned long pgoff);
+
+/*
+ * vma_merge_new_range - for a new mapping of the free range [@addr,
+ * @end) with (@vm_flags, @file, @pgoff) and no pages yet, grow a
+ * neighbour over it, as Linux 6.1's mmap_region() does before it makes
+ * a VMA: NNNN (the VMA after @prev) is asked first; then PPPP (@prev) is
+ * asked with NNNN's anon_vma when NNNN could take the range, since PPPP
+ * would then absorb NNNN as well (case 1), else with none (case 2). So
+ * unlike vma_merge(), a PPPP without an anon_vma never absorbs an NNNN
+ * with one: NNNN grows down alone (case 3).
+ * Returns: the VMA that now covers the range, or NULL (no neighbour can
+ * take it, or no memory for the anon_vma links; @mm unchanged).
+ */
+struct vm_area_struct *vma_merge_new_range(struct mm_struct *mm,
+					   struct vm_area_struct *prev,
+					   unsigned long addr, unsigned long end,
+					   unsigned long vm_flags,
+					   struct file *file, unsigned long pgoff);
 
 /*
  * __split_vma - cut @vma in two at @addr (vm_start < @addr < vm_end, page
@@ -219,8 +260,8 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
  * below @addr if @new_below, else the part above; @vma keeps the other
  * part. Both keep @vma's flags and file, with vm_pgoff adjusted; the new
  * VMA takes its own reference on the file (get_file), so that each VMA
- * drops one when it goes.
- * Returns: 0, or -ENOMEM when no VMA can be allocated (@mm unchanged).
+ * drops one when it goes, and the same anon_vma and links (anon_vma_clone).
+ * Returns: 0, or -ENOMEM when out of memory (@mm unchanged).
  */
 int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		unsigned long addr, int new_below);

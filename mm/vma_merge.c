@@ -7,19 +7,25 @@
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "kernel/printk.h"
+#include "mm/anon_vma.h"
 #include "mm/debug.h"
 #include "mm/vma_internal.h"
 #include "mm/vma.h"
 
 /*
- * Unlink @vma, one that a merge made redundant, drop its reference on its
- * file (the VMA that absorbed it holds its own) and free it.
+ * Unlink @vma, one that a merge made redundant in favour of @survivor,
+ * drop its reference on its file (the survivor holds its own) and its
+ * anon_vma links (the survivor has the same anon_vma, or @vma had none:
+ * is_mergeable_anon_vma() saw to that), and free it.
  */
-static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+		       struct vm_area_struct *survivor)
 {
+	BUG_ON(vma->anon_vma && vma->anon_vma != survivor->anon_vma);
 	__vma_unlink(mm, vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
+	unlink_anon_vmas(vma);
 	vm_area_free(vma);
 }
 
@@ -59,7 +65,7 @@ static void merge_into_next(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct vm_area_struct *next = vma->vm_next;
 
 	BUG_ON(vma->vm_file != next->vm_file);
-	remove_vma(mm, vma);
+	remove_vma(mm, vma, next);
 	next->vm_start = start;
 	next->vm_pgoff = pgoff;
 	vma_gap_update(next);
@@ -82,7 +88,7 @@ static void vma_take_range(struct mm_struct *mm, struct vm_area_struct *vma,
 		struct vm_area_struct *covered = next;
 
 		next = next->vm_next;
-		remove_vma(mm, covered);
+		remove_vma(mm, covered, vma);
 	}
 	if (next && end > next->vm_start) {
 		next->vm_pgoff += (end - next->vm_start) >> PAGE_SHIFT;
@@ -98,12 +104,46 @@ static void vma_take_range(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /*
+ * Before @importer grows over pages of @exporter: if it has no anon_vma
+ * and @exporter has, it takes @exporter's, or the anonymous pages it
+ * gets would belong to no anon_vma of its own. Linux calls this the
+ * easily overlooked case: mprotect() moving a boundary, or a VMA with
+ * no pages yet taking in a written one.
+ * Returns: 0 or -ENOMEM.
+ */
+static int import_anon_vma(struct vm_area_struct *importer,
+			   struct vm_area_struct *exporter)
+{
+	if (!exporter || !exporter->anon_vma || importer->anon_vma)
+		return 0;
+	importer->anon_vma = exporter->anon_vma;
+	return anon_vma_clone(importer, exporter);
+}
+
+/*
+ * The first VMA after @vma that [@start, @end) covers, in whole or in
+ * part, with an anon_vma (cases 1, 5, 6, 7: in case 6 Linux looks at
+ * NNNN first and at XXXX when NNNN has none, which is the same).
+ */
+static struct vm_area_struct *covered_anon(struct vm_area_struct *vma,
+					   unsigned long end)
+{
+	struct vm_area_struct *next;
+
+	for (next = vma->vm_next; next && end > next->vm_start;
+	     next = next->vm_next)
+		if (next->anon_vma)
+			return next;
+	return NULL;
+}
+
+/*
  * __vma_adjust - vma_adjust() (see mm/vma.h), plus @expand for
  * vma_merge(): the VMA that grows. When @expand is the VMA after @vma,
  * that VMA grows down: over @vma's tail (case 4, @end below @vma's end)
  * or over all of @vma, which is removed (case 8, @end the end of @expand).
  * Otherwise @vma is the one that changes, as vma_adjust() describes.
- * Returns: 0.
+ * Returns: 0, or -ENOMEM with nothing changed.
  */
 static int __vma_adjust(struct vm_area_struct *vma, unsigned long start,
 			unsigned long end, unsigned long pgoff,
@@ -115,6 +155,15 @@ static int __vma_adjust(struct vm_area_struct *vma, unsigned long start,
 
 	BUG_ON(start >= end || !IS_ALIGNED(start | end, PAGE_SIZE));
 	BUG_ON(start < vma_prev_end(vma));
+
+	/* The anon_vma first: the one step that can fail. */
+	if (!insert && expand && expand == next) {
+		if (import_anon_vma(next, vma))
+			return -ENOMEM;
+	} else if (!insert) {
+		if (import_anon_vma(vma, covered_anon(vma, end)))
+			return -ENOMEM;
+	}
 
 	if (insert) {
 		/* split_vma(): @vma keeps one part, @insert gets the other */
@@ -145,6 +194,27 @@ int vma_adjust(struct vm_area_struct *vma, unsigned long start,
 }
 
 /*
+ * is_mergeable_anon_vma - may pages of @anon_vma1 (the range's) and of
+ * @anon_vma2 (those of @vma, the neighbour; or, with @vma NULL, of the
+ * other neighbour) end up in one VMA? Yes if they are the same. Yes if
+ * one is missing, but only when @vma (if given) has no inherited
+ * anon_vmas: Linux 6.1 keeps a forked VMA apart so that the parent's
+ * chain does not spread. Note what that test does with a neighbour that
+ * has no anon_vma at all: its chain is empty, not single, so a range
+ * with pages (mprotect) may not join it; only a range without pages
+ * (mmap, brk, an untouched VMA) may.
+ */
+static bool is_mergeable_anon_vma(const struct anon_vma *anon_vma1,
+				  const struct anon_vma *anon_vma2,
+				  const struct vm_area_struct *vma)
+{
+	if ((!anon_vma1 || !anon_vma2) &&
+	    (!vma || anon_vma_chain_is_single(vma)))
+		return true;
+	return anon_vma1 == anon_vma2;
+}
+
+/*
  * is_mergeable_vma - may a range with @vm_flags and @file share a VMA
  * with @vma? Only if every flag is equal and the backing object is the
  * same. (Linux also ignores VM_SOFTDIRTY here, and refuses VMAs with a
@@ -156,26 +226,23 @@ static bool is_mergeable_vma(const struct vm_area_struct *vma,
 	return vma->vm_flags == vm_flags && vma->vm_file == file;
 }
 
-/*
- * can_vma_merge_before - may a range ending where @vma starts, with
- * @vm_flags, @file and page offset @vm_pgoff for its own end (where
- * @vma's data would continue), become the start of @vma?
- */
-static bool can_vma_merge_before(const struct vm_area_struct *vma,
-				 unsigned long vm_flags,
-				 const struct file *file,
-				 unsigned long vm_pgoff)
+/* See mm/vma.h. */
+bool can_vma_merge_before(const struct vm_area_struct *vma,
+			  unsigned long vm_flags, const struct anon_vma *anon_vma,
+			  const struct file *file, unsigned long vm_pgoff)
 {
 	return is_mergeable_vma(vma, vm_flags, file) &&
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) &&
 	       vma->vm_pgoff == vm_pgoff;
 }
 
 /* See mm/vma.h. */
 bool can_vma_merge_after(const struct vm_area_struct *vma,
-			 unsigned long vm_flags, const struct file *file,
-			 unsigned long vm_pgoff)
+			 unsigned long vm_flags, const struct anon_vma *anon_vma,
+			 const struct file *file, unsigned long vm_pgoff)
 {
 	return is_mergeable_vma(vma, vm_flags, file) &&
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) &&
 	       vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
 }
 
@@ -203,15 +270,22 @@ bool can_vma_merge_after(const struct vm_area_struct *vma,
  * picture's names, "prev" is PPPP, "area" the VMA at the range (NNNN in
  * cases 6 to 8) and "next" the VMA after the range (NNNN or XXXX).
  * Linux refuses VM_SPECIAL (I/O) mappings here: we have none yet.
+ *
+ * Each neighbour is asked with the range's @anon_vma. Cases 1 and 6 also
+ * need PPPP's and NNNN's (XXXX's) anon_vmas to be one: when they are
+ * two, PPPP alone takes the range (2, 7). In case 6 with no anon_vma in
+ * PPPP, PPPP takes XXXX's (__vma_adjust).
  */
 struct vm_area_struct *vma_merge(struct mm_struct *mm,
 				 struct vm_area_struct *prev,
 				 unsigned long addr, unsigned long end,
-				 unsigned long vm_flags, struct file *file,
+				 unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file,
 				 unsigned long pgoff)
 {
 	unsigned long pglen = (end - addr) >> PAGE_SHIFT;
 	struct vm_area_struct *area, *next, *merged = NULL;
+	int err = 0;
 
 	next = prev ? prev->vm_next : mm->mmap;
 	area = next;
@@ -223,31 +297,70 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 	BUG_ON(area && end > area->vm_end);
 
 	if (prev && prev->vm_end == addr &&
-	    can_vma_merge_after(prev, vm_flags, file, pgoff)) {
+	    can_vma_merge_after(prev, vm_flags, anon_vma, file, pgoff)) {
 		/* PPPP can grow over the range; can NNNN (XXXX) join in? */
 		if (next && end == next->vm_start &&
-		    can_vma_merge_before(next, vm_flags, file, pgoff + pglen))
-			__vma_adjust(prev, prev->vm_start, next->vm_end,
-				     prev->vm_pgoff, NULL, prev); /* 1, 6 */
+		    can_vma_merge_before(next, vm_flags, anon_vma, file,
+					 pgoff + pglen) &&
+		    is_mergeable_anon_vma(prev->anon_vma, next->anon_vma,
+					  NULL))
+			err = __vma_adjust(prev, prev->vm_start, next->vm_end,
+					   prev->vm_pgoff, NULL, prev); /* 1, 6 */
 		else
-			__vma_adjust(prev, prev->vm_start, end,
-				     prev->vm_pgoff, NULL, prev); /* 2, 5, 7 */
+			err = __vma_adjust(prev, prev->vm_start, end,
+					   prev->vm_pgoff, NULL, prev); /* 2, 5, 7 */
 		merged = prev;
 	} else if (next && end == next->vm_start &&
-		   can_vma_merge_before(next, vm_flags, file, pgoff + pglen)) {
+		   can_vma_merge_before(next, vm_flags, anon_vma, file,
+					pgoff + pglen)) {
 		if (prev && addr < prev->vm_end) {		/* case 4 */
-			__vma_adjust(prev, prev->vm_start, addr,
-				     prev->vm_pgoff, NULL, next);
+			err = __vma_adjust(prev, prev->vm_start, addr,
+					   prev->vm_pgoff, NULL, next);
 		} else {					/* 3, 8 */
 			/* in case 3, area is next and grows down itself */
-			__vma_adjust(area, addr, next->vm_end,
-				     next->vm_pgoff - pglen, NULL, next);
+			err = __vma_adjust(area, addr, next->vm_end,
+					   next->vm_pgoff - pglen, NULL, next);
 		}
 		merged = next;
 	}
 
 	VM_CHECK(mm);
-	return merged;
+	return err ? NULL : merged;
+}
+
+/* See mm/vma.h. */
+struct vm_area_struct *vma_merge_new_range(struct mm_struct *mm,
+					   struct vm_area_struct *prev,
+					   unsigned long addr, unsigned long end,
+					   unsigned long vm_flags,
+					   struct file *file, unsigned long pgoff)
+{
+	unsigned long pglen = (end - addr) >> PAGE_SHIFT;
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+	struct vm_area_struct *vma = NULL;
+	unsigned long start = addr, stop = end, vm_pgoff = pgoff;
+
+	BUG_ON(prev && prev->vm_end > addr);
+	BUG_ON(next && next->vm_start < end);
+
+	/* NNNN first: the range has no pages, so no anon_vma of its own. */
+	if (next && next->vm_start == end &&
+	    can_vma_merge_before(next, vm_flags, NULL, file, pgoff + pglen)) {
+		vma = next;
+		stop = next->vm_end;
+		vm_pgoff = next->vm_pgoff - pglen;
+	}
+	/* PPPP with the anon_vma it would get if it absorbed NNNN too. */
+	if (prev && prev->vm_end == addr &&
+	    can_vma_merge_after(prev, vm_flags, vma ? vma->anon_vma : NULL,
+				file, pgoff)) {
+		vma = prev;
+		start = prev->vm_start;
+		vm_pgoff = prev->vm_pgoff;
+	}
+	if (!vma || vma_adjust(vma, start, stop, vm_pgoff, NULL))
+		return NULL;
+	return vma;
 }
 
 /* See mm/vma.h. */
@@ -263,6 +376,11 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
+	/* Both parts may hold the anonymous pages of @vma's anon_vmas. */
+	if (anon_vma_clone(new, vma)) {
+		vm_area_free(new);
+		return -ENOMEM;
+	}
 	/* Two VMAs map the file now: each holds a reference. */
 	if (new->vm_file)
 		get_file(new->vm_file);

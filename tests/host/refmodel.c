@@ -75,17 +75,85 @@ static void cut(struct refmodel *m, int i, unsigned long addr)
 	insert_at(m, i + 1, hi);
 }
 
-/* Join region @i with whichever touching neighbours are compatible. */
-static void join_neighbours(struct refmodel *m, int i)
+/*
+ * May a range with token @range join a neighbour with token @nb? Pages
+ * may go where there are none yet only when they are not there yet
+ * either: a range without a token joins anything, one with a token only
+ * its own.
+ */
+static bool tokens_join(unsigned long range, unsigned long nb)
 {
-	if (i + 1 < m->n && compatible(&m->r[i], &m->r[i + 1])) {
-		m->r[i].end = m->r[i + 1].end;
-		remove_at(m, i + 1);
-	}
-	if (i > 0 && compatible(&m->r[i - 1], &m->r[i])) {
-		m->r[i - 1].end = m->r[i].end;
-		remove_at(m, i);
-	}
+	return !range || range == nb;
+}
+
+/* Region @i absorbs region @i + 1; the token is the first one there is. */
+static void join_next(struct refmodel *m, int i)
+{
+	m->r[i].end = m->r[i + 1].end;
+	if (!m->r[i].anon)
+		m->r[i].anon = m->r[i + 1].anon;
+	remove_at(m, i + 1);
+}
+
+/*
+ * The new region @i, which has no pages, joins the region after it when
+ * compatible, then the one before when compatible and the token it now
+ * has may join that one's.
+ */
+static void join_new(struct refmodel *m, int i)
+{
+	if (i + 1 < m->n && compatible(&m->r[i], &m->r[i + 1]))
+		join_next(m, i);
+	if (i > 0 && compatible(&m->r[i - 1], &m->r[i]) &&
+	    tokens_join(m->r[i].anon, m->r[i - 1].anon))
+		join_next(m, i - 1);
+}
+
+/*
+ * Region @a, directly followed by @b, would be compatible with it but for
+ * the access rights: the two may share a token.
+ */
+static bool same_but_access(const struct ref_region *a,
+			    const struct ref_region *b)
+{
+	unsigned long access = VM_READ | VM_WRITE | VM_EXEC;
+
+	return a->end == b->start && a->file == b->file &&
+	       !((a->flags ^ b->flags) & ~access) &&
+	       a->pgoff + pages(a) == b->pgoff;
+}
+
+void ref_touch(struct refmodel *m, unsigned long addr)
+{
+	int i = ref_find(m, addr);
+	struct ref_region *r = &m->r[i];
+
+	if (i == m->n || r->start > addr || (r->flags & VM_SHARED) || r->anon)
+		return;
+	if (i + 1 < m->n && m->r[i + 1].anon && same_but_access(r, r + 1))
+		r->anon = m->r[i + 1].anon;
+	else if (i > 0 && m->r[i - 1].anon && same_but_access(r - 1, r))
+		r->anon = m->r[i - 1].anon;
+	else
+		r->anon = ++m->last_anon;
+}
+
+void ref_brk_grow(struct refmodel *m, unsigned long start_brk,
+		  unsigned long oldbrk, unsigned long newbrk,
+		  unsigned long flags)
+{
+	struct ref_region heap = { oldbrk, newbrk, flags, oldbrk / PAGE_SIZE,
+				   NULL, 0 };
+	int i = ref_find(m, oldbrk);
+	struct ref_region *below = i > 0 ? &m->r[i - 1] : NULL;
+
+	if (!ref_range_free(m, oldbrk, newbrk))
+		ref_bug("ref_brk_grow over a range that is not free");
+	if (below && below->end == oldbrk && below->end > start_brk &&
+	    compatible(below, &heap))
+		below->end = newbrk;
+	else
+		insert_at(m, i, heap);
 }
 
 int ref_find(const struct refmodel *m, unsigned long addr)
@@ -109,7 +177,7 @@ int ref_insert(struct refmodel *m, unsigned long start, unsigned long end,
 	       unsigned long flags, const struct file *file,
 	       unsigned long pgoff)
 {
-	struct ref_region r = { start, end, flags, pgoff, file };
+	struct ref_region r = { start, end, flags, pgoff, file, 0 };
 
 	if (!ref_range_free(m, start, end))
 		return -ENOMEM;
@@ -123,7 +191,7 @@ void ref_append(struct refmodel *m, unsigned long start, unsigned long end,
 		unsigned long flags, const struct file *file,
 		unsigned long pgoff)
 {
-	struct ref_region r = { start, end, flags, pgoff, file };
+	struct ref_region r = { start, end, flags, pgoff, file, 0 };
 
 	if (m->n && m->r[m->n - 1].end > start)
 		ref_bug("ref_append below the last region");
@@ -136,13 +204,13 @@ void ref_map(struct refmodel *m, unsigned long start, unsigned long end,
 	     unsigned long flags, const struct file *file,
 	     unsigned long pgoff)
 {
-	struct ref_region r = { start, end, flags, pgoff, file };
+	struct ref_region r = { start, end, flags, pgoff, file, 0 };
 	int i = ref_find(m, start);
 
 	if (!ref_range_free(m, start, end))
 		ref_bug("ref_map of a range that is not free");
 	insert_at(m, i, r);
-	join_neighbours(m, i);
+	join_new(m, i);
 }
 
 int ref_unmap(struct refmodel *m, unsigned long start, unsigned long end)
@@ -173,7 +241,7 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 {
 	int i = ref_find(m, start);
 	struct ref_region *r = &m->r[i], mid;
-	bool joins;
+	bool joins, jp, jn;
 
 	if (i == m->n || r->start > start || end > r->end)
 		ref_bug("ref_protect of a range not inside one region");
@@ -185,10 +253,16 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 	mid.end = end;
 	mid.flags = flags;
 	mid.pgoff = r->pgoff + (start - r->start) / PAGE_SIZE;
-	joins = (start == r->start && i > 0 &&
-		 compatible(&m->r[i - 1], &mid)) ||
-		(end == r->end && i + 1 < m->n &&
-		 compatible(&mid, &m->r[i + 1]));
+	/* the part brings its token (its pages) along */
+	jp = start == r->start && i > 0 && compatible(&m->r[i - 1], &mid) &&
+	     tokens_join(mid.anon, m->r[i - 1].anon);
+	jn = end == r->end && i + 1 < m->n && compatible(&mid, &m->r[i + 1]) &&
+	     tokens_join(mid.anon, m->r[i + 1].anon);
+	/* both sides only if their tokens can be one: else the one below */
+	if (jp && jn && m->r[i - 1].anon && m->r[i + 1].anon &&
+	    m->r[i - 1].anon != m->r[i + 1].anon)
+		jn = false;
+	joins = jp || jn;
 
 	/* Without a join, each cut needs room for one more region. */
 	if (start > r->start) {
@@ -203,7 +277,10 @@ int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 		cut(m, i, end);
 	}
 	m->r[i].flags = flags;
-	join_neighbours(m, i);
+	if (jn)
+		join_next(m, i);
+	if (jp)
+		join_next(m, i - 1);
 	return 0;
 }
 

@@ -7,6 +7,16 @@
  * seeds) without calling or copying the code under test: if both agree
  * after a million random operations, the tree, the gaps and the merge
  * logic are very likely right.
+ *
+ * Each region also carries the identity of its anon_vma, as a token (0:
+ * none yet), because Linux 6.1 merges two regions only when their
+ * anonymous pages can share one. The model's rules, from Linux's
+ * definitions: a write to a private region that has no token gives it
+ * the token of a neighbour that differs from it at most in access
+ * rights (the next one first), else a new token; a cut keeps the token
+ * in both parts; a region with pages (a token) never joins one without;
+ * a merged region keeps the first token it finds, its own first. The
+ * model has no fork, so no region has inherited tokens.
  */
 #ifndef TESTS_HOST_REFMODEL_H
 #define TESTS_HOST_REFMODEL_H
@@ -22,6 +32,7 @@ struct ref_region {
 	unsigned long flags;
 	unsigned long pgoff;		/* in pages */
 	const struct file *file;
+	unsigned long anon;		/* anon_vma token, 0: none */
 };
 
 struct refmodel {
@@ -29,6 +40,7 @@ struct refmodel {
 	int n;
 	int cap;
 	int max_map_count;
+	unsigned long last_anon;	/* the last token handed out */
 };
 
 /* An empty model that can hold @cap regions. */
@@ -62,7 +74,9 @@ void ref_append(struct refmodel *m, unsigned long start, unsigned long end,
 /*
  * mmap into the free range [@start, @end): the new region joins each
  * neighbour that touches it and is compatible (same flags and file, page
- * offsets that run on), else stands alone.
+ * offsets that run on), else stands alone. It has no pages: it joins
+ * the next region whatever its token, then the one before unless that
+ * has no token and what it would absorb has one.
  */
 void ref_map(struct refmodel *m, unsigned long start, unsigned long end,
 	     unsigned long flags, const struct file *file,
@@ -79,10 +93,30 @@ int ref_unmap(struct refmodel *m, unsigned long start, unsigned long end);
  * mprotect [@start, @end), which lies inside one region, to @flags: the
  * changed part joins compatible touching neighbours; if it joins none,
  * the region is cut around it, each cut refused (-ENOMEM, the earlier
- * cut staying) at max_map_count. Returns 0 or -ENOMEM.
+ * cut staying) at max_map_count. Tokens: the part joins a neighbour with
+ * the same token, or with any token if the part has none; it joins both
+ * only if their tokens are one or one of them has none. Returns 0 or
+ * -ENOMEM.
  */
 int ref_protect(struct refmodel *m, unsigned long start, unsigned long end,
 		unsigned long flags);
+
+/*
+ * A write to the private region holding @addr made an anonymous page:
+ * the region gets a token if it has none (see above). Nothing for a
+ * shared region or an address outside every region.
+ */
+void ref_touch(struct refmodel *m, unsigned long addr);
+
+/*
+ * brk growing the heap over the free range [@oldbrk, @newbrk): the
+ * region ending at @oldbrk grows over it if it reaches above
+ * @start_brk and is compatible (its token does not matter: the range
+ * has none), else a new region; never joined with the region above.
+ */
+void ref_brk_grow(struct refmodel *m, unsigned long start_brk,
+		  unsigned long oldbrk, unsigned long newbrk,
+		  unsigned long flags);
 
 /*
  * The system calls' rules on top of the region operations above, as

@@ -16,13 +16,16 @@
  *   touch     a write: succeeds on a writable VMA, else the right fault
  *
  * Every step compares the result and the VMA list (ranges, flags, page
- * offsets of private memory) with the model and runs validate_mm(). At
+ * offsets of private memory, which VMAs share an anon_vma and which have
+ * none: the model's tokens, see refmodel.h) with the model and runs
+ * validate_mm(). At
  * the end mmput() must give back every page and object. Seeds are
  * fixed and printed; TEST_SEED=n runs seed n alone, longer (with the
  * first configuration if n is none of the table's).
  */
 #include <signal.h>
 #include <unistd.h>
+#include "mm/anon_vma.h"
 #include "tests/host/mmap_util.h"
 #include "tests/prng.h"
 #include "tests/host/refmodel.h"
@@ -186,7 +189,7 @@ static unsigned long model_brk(struct rworld *w, unsigned long brk)
 		return w->brk;
 	if (w->ref.n > w->ref.max_map_count)
 		return w->brk;
-	ref_map(&w->ref, oldbrk, newbrk, RWA, NULL, oldbrk >> PAGE_SHIFT);
+	ref_brk_grow(&w->ref, w->start_brk, oldbrk, newbrk, RWA);
 	return w->brk = brk;
 }
 
@@ -201,13 +204,36 @@ static bool fail(struct rworld *w, const char *why)
 	for (int i = 0; (vma || i < w->ref.n) && i < 200; i++) {
 		struct ref_region *r = i < w->ref.n ? &w->ref.r[i] : NULL;
 
-		printf("#   %3d mm [%#lx, %#lx) %#lx | model [%#lx, %#lx) %#lx\n",
+		printf("#   %3d mm [%#lx, %#lx) %#lx av %lu | model [%#lx, %#lx) %#lx av %lu\n",
 		       i, vma ? vma->vm_start : 0, vma ? vma->vm_end : 0,
-		       vma ? vma->vm_flags : 0, r ? r->start : 0,
-		       r ? r->end : 0, r ? r->flags : 0);
+		       vma ? vma->vm_flags : 0,
+		       vma && vma->anon_vma ? vma->anon_vma->id : 0,
+		       r ? r->start : 0, r ? r->end : 0, r ? r->flags : 0,
+		       r ? r->anon : 0);
 		vma = vma ? vma->vm_next : NULL;
 	}
 	return false;
+}
+
+/*
+ * Do the VMAs share anon_vmas as the model's regions share tokens: none
+ * where the model has none, the same one exactly where the model has
+ * the same token? (The model knows nothing of the kernel's pointers.)
+ */
+static bool same_anon_vmas(struct rworld *w)
+{
+	struct vm_area_struct *a = w->mm->mmap, *b;
+	int i, j;
+
+	for (i = 0; i < w->ref.n; i++, a = a->vm_next) {
+		if (!a->anon_vma != !w->ref.r[i].anon)
+			return false;
+		for (j = 0, b = w->mm->mmap; j < i; j++, b = b->vm_next)
+			if (a->anon_vma && (a->anon_vma == b->anon_vma) !=
+			    (w->ref.r[i].anon == w->ref.r[j].anon))
+				return false;
+	}
+	return true;
 }
 
 static bool same_layout(struct rworld *w)
@@ -230,6 +256,8 @@ static bool same_layout(struct rworld *w)
 		    (!vma->vm_file || vma->vm_pgoff != r->pgoff))
 			return fail(w, "shared object or its pgoff differs");
 	}
+	if (!same_anon_vmas(w))
+		return fail(w, "anon_vmas differ from the model's tokens");
 	if (w->mm->brk != w->brk)
 		return fail(w, "brk differs");
 	if (validate_mm(w->mm))
@@ -356,6 +384,8 @@ static bool op_touch(struct rworld *w)
 	got = user_write(w->mm, addr, (unsigned char)w->step);
 	if (got != want)
 		return fail(w, "the access differs");
+	if (!got)
+		ref_touch(&w->ref, addr);
 	return true;
 }
 

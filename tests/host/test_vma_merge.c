@@ -51,7 +51,7 @@ TEST(case1_range_joins_prev_and_next)
 	struct vm_area_struct *vma;
 
 	sketch_build(mm, "PPPP    NNNN", &s);
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'P'));		/* P survives, N is freed */
 	CHECK_SKETCH(mm, "PPPPPPPPPPPP");
@@ -70,7 +70,7 @@ TEST(case1_file_range_with_contiguous_pgoff)
 	p = vmt_add(mm, PG(0), PG(4), F2, FILE_A, 100);
 	vmt_add(mm, PG(8), PG(12), F2, FILE_A, 108);
 	CHECK_EQ(FILE_A->f_count, 3);
-	vma = vma_merge(mm, p, PG(4), PG(8), F2, FILE_A, 104);
+	vma = vma_merge(mm, p, PG(4), PG(8), F2, NULL, FILE_A, 104);
 	CHECK(vma == p);
 	CHECK_SKETCH(mm, "PPPPPPPPPPPP");
 	CHECK_VMA(vma, 0, 12, 100, F2);
@@ -92,7 +92,7 @@ TEST(case2_range_joins_prev_only)
 
 	sketch_build(mm, "PPPP    NNNN", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'P'));
 	CHECK_SKETCH(mm, "PPPPPPPPNNNN");
@@ -114,7 +114,7 @@ TEST(case2_range_short_of_next)
 	struct vm_area_struct *vma;
 
 	sketch_build(mm, "PPPP    NNNN", &s);
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(6), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(6), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'P'));
 	CHECK_SKETCH(mm, "PPPPPP  NNNN");
@@ -136,7 +136,7 @@ TEST(case3_range_joins_next_only)
 
 	sketch_build(mm, "PPPP    NNNN", &s);
 	VMA(&s, 'P')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'N'));
 	CHECK_SKETCH(mm, "PPPPNNNNNNNN");
@@ -153,7 +153,7 @@ TEST(case3_file_range_with_no_prev)
 	struct vm_area_struct *n, *vma;
 
 	n = vmt_add(mm, PG(8), PG(12), F2, FILE_A, 50);
-	vma = vma_merge(mm, NULL, PG(5), PG(8), F2, FILE_A, 47);
+	vma = vma_merge(mm, NULL, PG(5), PG(8), F2, NULL, FILE_A, 47);
 	CHECK(vma == n);
 	CHECK_SKETCH(mm, "     NNNNNNN");
 	CHECK_VMA(n, 5, 12, 47, F2);
@@ -178,7 +178,7 @@ TEST(case4_tail_of_prev_joins_next)
 
 	sketch_build(mm, "PPPPPPNNNNNN", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(6), F2, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(6), F2, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'N'));
 	CHECK_SKETCH(mm, "PPPPNNNNNNNN");
@@ -202,7 +202,7 @@ TEST(case5_head_of_next_joins_prev)
 
 	sketch_build(mm, "PPPPPPNNNNNN", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(6), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(6), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(6));
 	CHECK(vma == VMA(&s, 'P'));
 	CHECK_SKETCH(mm, "PPPPPPPPNNNN");
@@ -220,7 +220,7 @@ TEST(case5_file_next_keeps_its_data_in_place)
 
 	p = vmt_add(mm, PG(0), PG(6), F1, FILE_A, 20);
 	n = vmt_add(mm, PG(6), PG(12), F2, FILE_A, 26);
-	vma = vma_merge(mm, p, PG(6), PG(9), F1, FILE_A, 26);
+	vma = vma_merge(mm, p, PG(6), PG(9), F1, NULL, FILE_A, 26);
 	CHECK(vma == p);
 	CHECK_VMA(p, 0, 9, 20, F1);
 	CHECK_VMA(n, 9, 12, 29, F2);
@@ -241,7 +241,7 @@ TEST(case6_next_disappears_prev_and_x_join)
 
 	sketch_build(mm, "PPPPNNNNXXXX", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'P'));		/* N and X are freed */
 	CHECK_SKETCH(mm, "PPPPPPPPPPPP");
@@ -266,7 +266,7 @@ TEST(case7_next_disappears_into_prev)
 	sketch_build(mm, "PPPPNNNNXXXX", &s);
 	VMA(&s, 'N')->vm_flags = F2;
 	VMA(&s, 'X')->vm_flags = F3;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'P'));
 	CHECK_SKETCH(mm, "PPPPPPPPXXXX");
@@ -293,7 +293,7 @@ TEST(case8_next_disappears_into_x)
 	sketch_build(mm, "PPPPNNNNXXXX", &s);
 	VMA(&s, 'P')->vm_flags = F3;
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL,
+	vma = vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL,
 			ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'X'));
 	CHECK_SKETCH(mm, "PPPPXXXXXXXX");
@@ -314,7 +314,7 @@ TEST(case8_with_no_prev)
 
 	sketch_build(mm, "    NNNNXXXX", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	vma = vma_merge(mm, NULL, PG(4), PG(8), F1, NULL, ANON_PGOFF(4));
+	vma = vma_merge(mm, NULL, PG(4), PG(8), F1, NULL, NULL, ANON_PGOFF(4));
 	CHECK(vma == VMA(&s, 'X'));
 	CHECK_SKETCH(mm, "    XXXXXXXX");
 	CHECK(mm->mmap == VMA(&s, 'X'));
@@ -336,7 +336,7 @@ TEST(range_inside_prev_cannot_merge)
 
 	sketch_build(mm, "PPPPPPNNNNNN", &s);
 	VMA(&s, 'N')->vm_flags = F2;
-	CHECK(vma_merge(mm, VMA(&s, 'P'), PG(1), PG(5), F2, NULL,
+	CHECK(vma_merge(mm, VMA(&s, 'P'), PG(1), PG(5), F2, NULL, NULL,
 			ANON_PGOFF(1)) == NULL);
 	CHECK_SKETCH(mm, "PPPPPPNNNNNN");
 	CHECK_VMA(VMA(&s, 'P'), 0, 6, ANON_PGOFF(0), F1);
@@ -361,7 +361,7 @@ static void expect_no_merge(unsigned long flags, struct file *file,
 
 	p = vmt_add(mm, PG(0), PG(4), F1, FILE_A, 10);
 	n = vmt_add(mm, PG(8), PG(12), F1, FILE_A, 18);
-	CHECK(vma_merge(mm, p, start, end, flags, file, pgoff) == NULL);
+	CHECK(vma_merge(mm, p, start, end, flags, NULL, file, pgoff) == NULL);
 	CHECK_EQ(mm->map_count, 2);
 	CHECK_VMA(p, 0, 4, 10, F1);
 	CHECK_VMA(n, 8, 12, 18, F1);
@@ -375,7 +375,7 @@ TEST(positive_control_the_same_range_does_merge)
 
 	p = vmt_add(mm, PG(0), PG(4), F1, FILE_A, 10);
 	vmt_add(mm, PG(8), PG(12), F1, FILE_A, 18);
-	CHECK(vma_merge(mm, p, PG(4), PG(8), F1, FILE_A, 14) == p);
+	CHECK(vma_merge(mm, p, PG(4), PG(8), F1, NULL, FILE_A, 14) == p);
 	CHECK_VMA(p, 0, 12, 10, F1);
 	vmt_mm_free(mm);
 }
@@ -429,7 +429,7 @@ TEST(anonymous_non_contiguous_pgoff_does_not_merge)
 	struct mm_struct *mm = vmt_mm_new();
 
 	sketch_build(mm, "PPPP", &s);
-	CHECK(vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, 0) == NULL);
+	CHECK(vma_merge(mm, VMA(&s, 'P'), PG(4), PG(8), F1, NULL, NULL, 0) == NULL);
 	CHECK_SKETCH(mm, "PPPP");
 	vmt_mm_free(mm);
 }
@@ -445,7 +445,7 @@ TEST(next_with_wrong_pgoff_leaves_case2)
 
 	p = vmt_add(mm, PG(0), PG(4), F1, FILE_A, 10);
 	n = vmt_add(mm, PG(8), PG(12), F1, FILE_A, 30);
-	CHECK(vma_merge(mm, p, PG(4), PG(8), F1, FILE_A, 14) == p);
+	CHECK(vma_merge(mm, p, PG(4), PG(8), F1, NULL, FILE_A, 14) == p);
 	CHECK_VMA(p, 0, 8, 10, F1);
 	CHECK_VMA(n, 8, 12, 30, F1);
 	CHECK_EQ(mm->map_count, 2);
@@ -716,7 +716,7 @@ TEST(split_and_merge_keep_shmem_references_exact)
 	CHECK_EQ(b->vm_pgoff, 3);
 	CHECK_EQ(b->vm_next->vm_pgoff, 5);
 	/* case 6: B's range joins A and C, which both go into A */
-	CHECK(vma_merge(mm, a, PG(3), PG(5), flags, shm, 3) == a);
+	CHECK(vma_merge(mm, a, PG(3), PG(5), flags, NULL, shm, 3) == a);
 	CHECK_SKETCH(mm, "SSSSSSSS");
 	CHECK_VMA(a, 0, 8, 0, flags);
 	CHECK_EQ(shm->f_count, 1);

@@ -3,6 +3,7 @@
  */
 #include "tests/host/test.h"
 #include "tests/host/vma_util.h"
+#include "mm/anon_vma.h"
 #include "tests/host/shim/failslab.h"
 #include "kernel/errno.h"
 #include "kernel/fs.h"
@@ -50,6 +51,7 @@ static void vmt_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma_unlink(mm, vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
+	unlink_anon_vmas(vma);
 	vm_area_free(vma);
 }
 
