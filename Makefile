@@ -194,13 +194,13 @@ user: $(UELFS) $(INITRAMFS)
 # shim of tests/host/shim standing in for the console and the MMU.
 
 HOST_KERNEL_C := kernel/vsprintf.c kernel/errno.c kernel/bootopts.c \
-	kernel/cpio.c kernel/elf.c kernel/file.c kernel/printk.c
+	kernel/cpio.c kernel/elf.c kernel/file.c kernel/printk.c kernel/selftest.c
 HOST_C := $(wildcard mm/*.c tests/host/*.c tests/host/shim/*.c) $(HOST_KERNEL_C) \
-	mm/armv7/protection_map.c
+	mm/armv7/protection_map.c mm/armv7/pgtable.c
 HOST_OBJS := $(HOST_C:%.c=$(BUILD)/host/%.o)
 HOSTCFLAGS := $(CSTD) $(WARN) -O1 -g -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-I. -Itests/host/shim -MMD -MP $(MMDEBUG)
+	-Itests/host/shim/arch -I. -Itests/host/shim -MMD -MP $(MMDEBUG)
 # The slab allocator's entry points go through tests/host/shim/failslab.c,
 # which can make them fail on demand and counts the live objects.
 HOSTLDFLAGS := -Wl,--wrap=kmem_cache_alloc,--wrap=kmem_cache_zalloc \

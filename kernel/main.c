@@ -111,7 +111,7 @@ void start_kernel(void)
 		panic("initramfs: out of memory while unpacking");
 
 	if (boot_options.selftest) {
-		int failed = run_selftests(boot_options.selftest_filter);
+		int failed = run_selftests("kernel", boot_options.selftest_filter);
 
 		machine_halt(failed ? EXIT_TESTS_FAILED : EXIT_OK);
 	}

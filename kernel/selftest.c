@@ -1,10 +1,14 @@
 /*
- * kernel/selftest.c - the in-kernel self-test runner (see
- * tests/kernel/ktest.h for how tests are written).
+ * kernel/selftest.c - the test runner (see tests/ktest.h for how tests
+ * are written): the in-kernel self-tests at boot, and, built for the
+ * host, the host tests. Portable: it only needs printk.
  */
 #include <stdarg.h>
+#include "kernel/kernel.h"
+#include "kernel/printk.h"
 #include "kernel/selftest.h"
-#include "tests/kernel/ktest.h"
+#include "kernel/string.h"
+#include "tests/ktest.h"
 
 extern const struct ktest __start_ktests[], __stop_ktests[];
 
@@ -15,7 +19,7 @@ void check_failed(const char *file, int line, const char *fmt, ...)
 	va_list ap;
 
 	failures++;
-	if (failures > 20)
+	if (failures > 20)	/* one broken loop must not flood the log */
 		return;
 	printk("#   %s:%d: ", file, line);
 	va_start(ap, fmt);
@@ -65,7 +69,7 @@ static bool runs_before(const struct ktest *a, const struct ktest *b)
 }
 
 /*
- * The linker gives the .ktests entries in no useful order (the compiler
+ * The linker gives the ktests entries in no useful order (the compiler
  * may emit a file's tests backwards): sort pointers to them.
  */
 static int sorted_tests(const struct ktest **out, int max)
@@ -84,9 +88,9 @@ static int sorted_tests(const struct ktest **out, int max)
 	return n;
 }
 
-int run_selftests(const char *filter)
+int run_selftests(const char *suite, const char *filter)
 {
-	static const struct ktest *tests[512];
+	static const struct ktest *tests[1024];
 	int passed = 0, failed = 0, n = 0;
 	int count = sorted_tests(tests, ARRAY_SIZE(tests));
 	char id[96];
@@ -103,14 +107,14 @@ int run_selftests(const char *filter)
 		t->fn();
 		n++;
 		if (failures) {
-			printk("not ok %d kernel/%s\n", n, id);
+			printk("not ok %d %s/%s\n", n, suite, id);
 			failed++;
 		} else {
-			printk("ok %d kernel/%s\n", n, id);
+			printk("ok %d %s/%s\n", n, suite, id);
 			passed++;
 		}
 	}
 	printk("1..%d\n", n);
-	printk("# kernel: %d passed, %d failed\n", passed, failed);
+	printk("# %s: %d passed, %d failed\n", suite, passed, failed);
 	return failed;
 }

@@ -32,6 +32,7 @@ static struct kmem_cache *mm_cachep;
 void mm_core_init(void)
 {
 	vma_cache_init();
+	pgtable_cache_init();
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0);
 	if (!mm_cachep)
 		panic("mm_core_init: out of memory");

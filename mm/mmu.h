@@ -48,6 +48,9 @@ bool pgprot_writable(pgprot_t prot);
 
 /* -- address spaces -------------------------------------------------------- */
 
+/* Set up what page tables are made from, at boot; panics on OOM. */
+void pgtable_cache_init(void);
+
 /*
  * Give @mm a page table: user half empty, kernel half shared with the
  * kernel's own table. Returns 0, or -ENOMEM.

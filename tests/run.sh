@@ -97,7 +97,7 @@ run_stage readme '^# readme: [0-9]+ passed' tests/check_readme_map.py
 run_stage callgraph '^# callgraph: [0-9]+ passed' tests/check_callgraph.py
 
 # --- host -----------------------------------------------------------------
-run_stage host '^host: [0-9]+ passed' build/host/hosttests
+run_stage host '^# host: [0-9]+ passed' build/host/hosttests
 
 # --- target self-tests ----------------------------------------------------
 run_stage selftest '^# kernel: [0-9]+ passed' qemu_run selftest

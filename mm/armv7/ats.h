@@ -14,6 +14,8 @@
 #define MM_ARMV7_ATS_H
 
 #include "mm/armv7/cp15.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
 
 enum ats_access {
 	ATS_PRIV_READ,		/* ATS1CPR: as the kernel reading */
@@ -33,6 +35,21 @@ static inline uint32_t mmu_translate(unsigned long va, enum ats_access access)
 	}
 	isb();
 	return read_par();
+}
+
+/*
+ * Translate @va as @access would in @mm's address space: switch to it,
+ * ask, and switch back to the kernel's (init_mm). Returns: the PAR.
+ */
+static inline uint32_t mmu_translate_in(struct mm_struct *mm, unsigned long va,
+					enum ats_access access)
+{
+	uint32_t par;
+
+	switch_mm(&init_mm, mm);
+	par = mmu_translate(va, access);
+	switch_mm(mm, &init_mm);
+	return par;
 }
 
 static inline bool par_aborted(uint32_t par)

@@ -18,10 +18,11 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
+#include "mm/armv7/cacheflush.h"
 #include "mm/armv7/cacheinfo.h"
 #include "mm/armv7/mmu_init.h"
 #include "mm/armv7/pgtable.h"
-#include "mm/armv7/tlbflush.h"
+#include "mm/debug.h"
 #include "mm/mmu.h"
 #include "mm/mmu_gather.h"
 #include "mm/page_alloc.h"
@@ -45,9 +46,8 @@ void clean_dcache_area(const void *start, size_t size)
 	uintptr_t p = (uintptr_t)start & ~(line - 1);
 	uintptr_t end = (uintptr_t)start + size;
 
-	for (; p < end; p += line)	/* DCCMVAU, one line at a time */
-		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1"
-				 : : "r"(p) : "memory");
+	for (; p < end; p += line)
+		dcache_clean_line((const void *)p);
 	dsb();
 }
 
@@ -60,17 +60,19 @@ static void sync_table_area(const void *start, size_t size)
 		clean_dcache_area(start, size);
 }
 
+void pgtable_cache_init(void)
+{
+	pte_table_cache = kmem_cache_create("pte_table", PTE_TABLE_SIZE,
+					    PTE_TABLE_SIZE);
+	if (!pte_table_cache)
+		panic("pgtable_cache_init: out of memory");
+}
+
 int pgd_alloc(struct mm_struct *mm)
 {
 	struct page *page;
 	struct arch_pgd *pgd;
 
-	if (!pte_table_cache) {
-		pte_table_cache = kmem_cache_create("pte_table", PTE_TABLE_SIZE,
-						    PTE_TABLE_SIZE);
-		if (!pte_table_cache)
-			return -ENOMEM;
-	}
 	page = alloc_pages(GFP_KERNEL, PGD_ORDER);
 	if (!page)
 		return -ENOMEM;
@@ -124,9 +126,14 @@ static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
 int set_pte_at(struct mm_struct *mm, unsigned long addr, struct page *page,
 	       pgprot_t prot)
 {
-	uint32_t *pte = pte_offset(mm, addr, true);
+	uint32_t *pte;
 	uint32_t old;
 
+	/* the caller's side: a user page, a page it holds, bare attributes */
+	VM_BUG_ON(addr >= TASK_SIZE || offset_in_page(addr));
+	VM_BUG_ON(page_count(page) <= 0);
+	VM_BUG_ON(prot & (PTE_BASE_MASK | PTE_TYPE_SMALL));
+	pte = pte_offset(mm, addr, true);
 	if (!pte)
 		return -ENOMEM;
 	old = *pte;
@@ -161,6 +168,8 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 {
 	unsigned long addr, next;
 
+	VM_BUG_ON(offset_in_page(start | end) || start > end ||
+		  end > TASK_SIZE);
 	for (addr = start; addr < end; addr = next) {
 		uint32_t *l1 = &mm->pgd->entry[pgd_index(addr)];
 		uint32_t *table = pte_table(*l1);
@@ -226,9 +235,5 @@ unsigned long mm_nr_ptes(struct mm_struct *mm)
 void flush_icache_page(struct page *page)
 {
 	clean_dcache_area(page_address(page), PAGE_SIZE);
-	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0\n\t"	/* ICIALLU */
-			 "mcr p15, 0, %0, c7, c5, 6"		/* BPIALL */
-			 : : "r"(0) : "memory");
-	dsb();
-	isb();
+	icache_invalidate_all();
 }

@@ -6,6 +6,8 @@
 #define MM_ARMV7_PGTABLE_H
 
 #include "kernel/armv7/board.h"
+#include "mm/armv7/cacheflush.h"
+#include "mm/armv7/memory.h"
 #include "mm/armv7/pgtable-hwdef.h"
 #include "mm/memlayout.h"
 #include "mm/mm.h"
@@ -21,15 +23,15 @@ struct arch_pgd {
 #define pte_index(addr) (((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define USER_PGD_ENTRIES pgd_index(PAGE_OFFSET)	/* 0xC00: below the kernel */
 
-/* Kernel virtual <-> physical, for RAM in the direct map. */
-static inline uint32_t virt_to_phys(const void *va)
+/*
+ * Make the table entry just written at @entry visible to the table walk
+ * (steps 1 and 2 of mm/armv7/tlbflush.h).
+ */
+static inline void clean_table_entry(const void *entry)
 {
-	return (uint32_t)va - PAGE_OFFSET + PHYS_OFFSET;
-}
-
-static inline void *phys_to_virt(uint32_t pa)
-{
-	return (void *)(pa - PHYS_OFFSET + PAGE_OFFSET);
+	if (!table_walk_coherent)
+		dcache_clean_line(entry);
+	dsb();
 }
 
 /* init_mm (swapper_pg_dir's, defined in mmu_init.c): mm/mm.h. */

@@ -15,19 +15,12 @@
 
 #include "mm/armv7/cp15.h"
 
-extern bool table_walk_coherent;	/* from ID_MMFR3, see mmu_init.c */
 extern unsigned long tlb_full_flushes;	/* local_flush_tlb_all() calls */
 
-/* Steps 1 and 2 for one just-written descriptor. */
-static inline void clean_table_entry(const void *entry)
-{
-	if (!table_walk_coherent)
-		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1"	/* DCCMVAU */
-				 : : "r"(entry) : "memory");
-	dsb();
-}
-
-/* Invalidate the whole TLB (all ASIDs, global entries too). */
+/*
+ * Steps 1 and 2 are clean_table_entry() (mm/armv7/pgtable.h); steps 3
+ * and 4, for one page, an ASID or everything, follow.
+ */
 static inline void local_flush_tlb_all(void)
 {
 	tlb_full_flushes++;

@@ -154,7 +154,7 @@ void mem_snap(struct mem_snapshot *s)
 	s->slab = slab_nr_pages();
 	s->vmas = cache_active("vm_area_struct");
 	s->mms = nr_mms();
-	s->tables = cache_active("fake_pte_table");
+	s->tables = cache_active("pte_table");
 	s->files = nr_files();
 	s->inodes = nr_inodes();
 	s->kmalloc = kmalloc_active();

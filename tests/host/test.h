@@ -1,11 +1,13 @@
 /*
- * tests/host/test.h - the host test framework.
+ * tests/host/test.h - the host tests: TEST(name) { ... } as in
+ * tests/ktest.h, with the C library at hand.
  *
  *	TEST(find_vma_in_gap) { ... CHECK_EQ(vma->vm_start, 0x3000); ... }
  *
- * registers a test (by a constructor) that tests/host/main.c runs, printing
- * "ok N file:name" or "not ok N file:name" per test and the totals.
- * `build/host/hosttests PATTERN` runs only tests whose name contains it.
+ * tests/host/main.c runs them with the kernel's own runner
+ * (kernel/selftest.c), printing "ok N host/file:name" or "not ok ..." per
+ * test and the totals. `build/host/hosttests PATTERN` runs only tests
+ * whose name contains it.
  */
 #ifndef TESTS_HOST_TEST_H
 #define TESTS_HOST_TEST_H
@@ -13,17 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tests/check.h"
-
-void test_register(const char *file, const char *name, void (*fn)(void));
-
-#define TEST(name)                                                   \
-	static void test_##name(void);                               \
-	__attribute__((constructor)) static void register_##name(void) \
-	{                                                            \
-		test_register(__FILE__, #name, test_##name);         \
-	}                                                            \
-	static void test_##name(void)
+#include "tests/ktest.h"
 
 /* A seed for randomized tests: TEST_SEED env var, else the given default. */
 unsigned long test_seed(unsigned long dflt);

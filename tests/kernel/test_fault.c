@@ -19,29 +19,17 @@
 #define VA 0x40000000UL
 #define INSN_BX_LR 0xe12fff1eu
 
-/* What access @access at @va of @mm would do: the PAR. */
-static uint32_t probe(struct mm_struct *mm, unsigned long va,
-		      enum ats_access access)
-{
-	uint32_t par;
-
-	switch_mm(&init_mm, mm);
-	par = mmu_translate(va, access);
-	switch_mm(mm, &init_mm);
-	return par;
-}
-
 /* The physical page user mode reads at @va, or 0 if it would fault. */
 static uint32_t user_reads(struct mm_struct *mm, unsigned long va)
 {
-	uint32_t par = probe(mm, va, ATS_USER_READ);
+	uint32_t par = mmu_translate_in(mm, va, ATS_USER_READ);
 
 	return par_aborted(par) ? 0 : par_phys(par);
 }
 
 static bool user_may_write(struct mm_struct *mm, unsigned long va)
 {
-	return !par_aborted(probe(mm, va, ATS_USER_WRITE));
+	return !par_aborted(mmu_translate_in(mm, va, ATS_USER_WRITE));
 }
 
 /* A VMA in @mm, as mmap would make it (shmem for shared anonymous). */

@@ -18,18 +18,6 @@
 
 #define TEST_VA 0x40000000UL
 
-/* What one access kind does at @va in @mm: the PAR. */
-static uint32_t probe(struct mm_struct *mm, unsigned long va,
-		      enum ats_access access)
-{
-	uint32_t par;
-
-	switch_mm(&init_mm, mm);
-	par = mmu_translate(va, access);
-	switch_mm(mm, &init_mm);
-	return par;
-}
-
 static bool make_mm(struct mm_struct *mm)
 {
 	memset(mm, 0, sizeof(*mm));
@@ -99,7 +87,7 @@ TEST(each_protection_map_entry_as_the_mmu_sees_it)
 		flush_icache_page(page);
 		CHECK_EQ(set_pte_at(&mm, TEST_VA, page, protection_map[i]), 0);
 
-		par = probe(&mm, TEST_VA, ATS_USER_READ);
+		par = mmu_translate_in(&mm, TEST_VA, ATS_USER_READ);
 		if (expect_user_read(i)) {
 			CHECK(!par_aborted(par));
 			CHECK_EQ(par_phys(par), page_to_phys(page));
@@ -107,7 +95,7 @@ TEST(each_protection_map_entry_as_the_mmu_sees_it)
 			CHECK(par_aborted(par));
 			CHECK_EQ(par_fs(par), FS_PERMISSION_PAGE);
 		}
-		par = probe(&mm, TEST_VA, ATS_USER_WRITE);
+		par = mmu_translate_in(&mm, TEST_VA, ATS_USER_WRITE);
 		if (expect_user_write(i)) {
 			CHECK(!par_aborted(par));
 		} else {
@@ -115,7 +103,7 @@ TEST(each_protection_map_entry_as_the_mmu_sees_it)
 			CHECK_EQ(par_fs(par), FS_PERMISSION_PAGE);
 		}
 		/* the kernel may always read a mapped user page */
-		par = probe(&mm, TEST_VA, ATS_PRIV_READ);
+		par = mmu_translate_in(&mm, TEST_VA, ATS_PRIV_READ);
 		CHECK(!par_aborted(par));
 		CHECK_EQ(par_phys(par), page_to_phys(page));
 		/* XN unless VM_EXEC: a call into the page faults or returns */
@@ -139,13 +127,13 @@ TEST(write_upgrade_makes_a_private_writable_page_writable)
 	}
 	CHECK(!pgprot_writable(prot));
 	set_pte_at(&mm, TEST_VA, page, prot);
-	CHECK(par_aborted(probe(&mm, TEST_VA, ATS_USER_WRITE)));
+	CHECK(par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_WRITE)));
 
 	prot = pgprot_mkwrite(prot);
 	CHECK(pgprot_writable(prot));
 	set_pte_at(&mm, TEST_VA, page, prot);
-	CHECK(!par_aborted(probe(&mm, TEST_VA, ATS_USER_WRITE)));
-	CHECK(!par_aborted(probe(&mm, TEST_VA, ATS_USER_READ)));
+	CHECK(!par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_WRITE)));
+	CHECK(!par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_READ)));
 	destroy_mm(&mm);
 }
 
@@ -314,14 +302,14 @@ TEST(change_protection_rewrites_present_entries)
 	}
 	set_pte_at(&mm, TEST_VA, page, vm_get_page_prot(VM_SHARED | VM_READ |
 							  VM_WRITE));
-	CHECK(!par_aborted(probe(&mm, TEST_VA, ATS_USER_WRITE)));
+	CHECK(!par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_WRITE)));
 	change_protection(&mm, TEST_VA, TEST_VA + PAGE_SIZE,
 			  vm_get_page_prot(VM_SHARED | VM_READ));
-	CHECK(par_aborted(probe(&mm, TEST_VA, ATS_USER_WRITE)));
-	CHECK(!par_aborted(probe(&mm, TEST_VA, ATS_USER_READ)));
+	CHECK(par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_WRITE)));
+	CHECK(!par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_READ)));
 	change_protection(&mm, TEST_VA, TEST_VA + PAGE_SIZE,
 			  vm_get_page_prot(VM_NONE));
-	CHECK(par_aborted(probe(&mm, TEST_VA, ATS_USER_READ)));
+	CHECK(par_aborted(mmu_translate_in(&mm, TEST_VA, ATS_USER_READ)));
 	CHECK(pte_lookup(&mm, TEST_VA, NULL) == page);	/* contents kept */
 	destroy_mm(&mm);
 }

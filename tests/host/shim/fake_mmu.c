@@ -1,43 +1,69 @@
 /*
- * tests/host/shim/fake_mmu.c - mm/mmu.h in software, for the host tests
- * (see fake_mmu.h for the table format).
+ * tests/host/shim/fake_mmu.c - the host's side of the ARMv7 page tables:
+ * the real mm/armv7/pgtable.c builds for the host (its cache operations
+ * and address conversions from tests/host/shim/arch/), and this file
+ * gives it what the target's other ARM files would (the kernel's L1
+ * table, TLB maintenance, the cache's line size), and gives the tests
+ * what the CPU would do with the tables (see fake_mmu.h).
  *
- *   pgd->entry[addr >> 20] --> 1 KiB table --> entry[(addr >> 12) & 255]
- *      phys of the table | 1                    pfn << 12 | prot | 1 << 1
- *
- * The protections are the real ones, from mm/armv7/protection_map.c
- * (built for the host as the code under test); the fake decodes their
- * AP2, AP[1:0] and XN bits as the ARMv7 MMU would, from the
- * architecture's table written out below, never from a copy of
- * protection_map[].
- *
- * Besides doing what each mm/mmu.h contract says, it checks that the
- * caller keeps its side of the contracts, and panics (with a backtrace
- * from the sanitizer) when not: a misaligned or kernel address, an entry
- * that is not user memory or has a reserved access encoding, a free page
- * mapped, the current address space freed.
+ * The protections are the real ones, from mm/armv7/protection_map.c;
+ * the fake decodes their AP2, AP[1:0] and XN bits as the ARMv7 MMU
+ * would, from the architecture's table written out below, never from a
+ * copy of protection_map[]. A user access through an entry that is not
+ * user memory, or has a reserved access encoding, stops the test with a
+ * panic.
  */
 #include <stdio.h>
-#include "kernel/errno.h"
 #include "kernel/printk.h"
-#include "mm/mm_types.h"
-#include "mm/mmu_gather.h"
-#include "mm/page_alloc.h"
-#include "mm/slab.h"
-#include "mm/armv7/pgtable-hwdef.h"
+#include "mm/armv7/cacheinfo.h"
+#include "mm/armv7/mmu_init.h"
+#include "mm/armv7/pgtable.h"
 #include "tests/host/shim/fake_mmu.h"
-
-#define FAKE_L1_TABLE 0x1u	/* an L1 entry pointing to a table */
-#define PGD_ORDER 2		/* 16 KiB, as on ARMv7 */
 
 struct fake_mmu_stats fake_mmu_stats;
 struct mm_struct *fake_current_mm;
 bool fake_cache_aliasing;
 
-static struct kmem_cache *pte_table_cache;
+/* The target's other ARM files, as far as pgtable.c needs them. */
 
-/* A valid small-page entry (ARMv7: descriptor bits [1:0] = 1x). */
-#define FAKE_PTE_VALID PTE_TYPE_SMALL
+/* mmu_init.c: the kernel's L1 table. The host's kernel half is empty. */
+uint32_t swapper_pg_dir[4096];
+
+/* mmu_init.c reads it from ID_MMFR3; false runs the cleaning path. */
+bool table_walk_coherent;
+
+/* cacheinfo.c reads it from CTR: the Cortex-A9's 32 bytes. */
+unsigned int dcache_line_size(void)
+{
+	return 32;
+}
+
+/* context.c: TLB maintenance, counted. */
+void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+{
+	(void)mm;
+	(void)addr;
+	fake_mmu_stats.tlb_flushes++;
+}
+
+void flush_tlb_range(struct mm_struct *mm, unsigned long start,
+		     unsigned long end)
+{
+	(void)mm;
+	(void)start;
+	(void)end;
+	fake_mmu_stats.tlb_flushes++;
+}
+
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	if (mm == fake_current_mm)
+		panic("flush_tlb_mm: the current address space is going away");
+	fake_mmu_stats.tlb_flushes++;
+}
+
+/* What the CPU does with the tables. */
+
 /* The attribute bits of a small-page entry: all but the base and type. */
 #define PTE_ATTR_MASK (~(uint32_t)PTE_BASE_MASK & ~(uint32_t)PTE_TYPE_SMALL)
 /* The memory type every user page has: normal, write-back (TEX 001, C, B). */
@@ -92,43 +118,6 @@ bool fake_decode_prot(pgprot_t prot, struct fake_perm *perm)
 	return !ap_decode[ap].reserved;
 }
 
-/* The table cache, made before any test runs (after the slab). */
-__attribute__((constructor(102))) static void fake_mmu_init(void)
-{
-	pte_table_cache = kmem_cache_create("fake_pte_table", PTE_TABLE_SIZE,
-					    PTE_TABLE_SIZE);
-	if (!pte_table_cache)
-		panic("fake_mmu_init: no memory for the table cache");
-}
-
-/* Returns: the physical address of kernel (host RAM) pointer @p. */
-static uint32_t fake_virt_to_phys(const void *p)
-{
-	return page_to_phys(virt_to_page(p)) + offset_in_page(p);
-}
-
-/* Returns: the host pointer to physical address @phys (RAM). */
-static void *fake_phys_to_virt(uint32_t phys)
-{
-	return (char *)page_address(phys_to_page(phys & PAGE_MASK)) +
-	       offset_in_page(phys);
-}
-
-/* Returns: the second-level table behind L1 entry @l1, or NULL. */
-static uint32_t *pte_table(uint32_t l1)
-{
-	if (!(l1 & FAKE_L1_TABLE))
-		return NULL;
-	return fake_phys_to_virt(l1 & ~FAKE_L1_TABLE);
-}
-
-/* Stop when @addr cannot be a user page address. Returns: if it can. */
-static void check_user_addr(const char *fn, unsigned long addr)
-{
-	if (offset_in_page(addr) || addr >= TASK_SIZE)
-		panic("%s: %#lx is not a page of user space", fn, addr);
-}
-
 /*
  * Stop when @prot cannot be a user page's: bits outside the attributes,
  * not normal write-back memory tagged with the ASID (nG), or a reserved
@@ -147,208 +136,13 @@ static void check_prot(const char *fn, pgprot_t prot)
 		      prot);
 }
 
-/* pgd_alloc - Returns: 0 with an empty table in @mm->pgd, or -ENOMEM. */
-int pgd_alloc(struct mm_struct *mm)
-{
-	struct page *page = alloc_pages(__GFP_ZERO, PGD_ORDER);
-
-	if (!page)
-		return -ENOMEM;
-	mm->pgd = page_address(page);
-	mm->context_id = 0;
-	return 0;
-}
-
-/*
- * pgd_free - free @mm's tables; pages still mapped are forgotten (and
- * counted in fake_mmu_stats.pages_forgotten, which tests expect to be 0).
- * Returns: nothing.
- */
-void pgd_free(struct mm_struct *mm)
-{
-	struct arch_pgd *pgd = mm->pgd;
-
-	if (mm == fake_current_mm)
-		panic("pgd_free: freeing the current address space");
-	for (unsigned int i = 0; i < FAKE_USER_PGD_ENTRIES; i++) {
-		uint32_t *table = pte_table(pgd->entry[i]);
-
-		if (!table)
-			continue;
-		for (int j = 0; j < FAKE_PTRS_PER_PTE; j++)
-			if (table[j] & FAKE_PTE_VALID)
-				fake_mmu_stats.pages_forgotten++;
-		kmem_cache_free(pte_table_cache, table);
-		fake_mmu_stats.tables_freed++;
-	}
-	__free_pages(virt_to_page(pgd), PGD_ORDER);
-	mm->pgd = NULL;
-}
-
-/*
- * switch_mm - record @next as the current address space.
- * Returns: nothing.
- */
+/* context.c: switch_mm() only records @next as the current address space. */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
 	fake_current_mm = next;
 }
 
-/*
- * The PTE word for @addr in @mm, allocating its table when @alloc.
- * Returns: a pointer to it, or NULL (no table, or out of memory).
- */
-static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
-			    bool alloc)
-{
-	uint32_t *l1 = &mm->pgd->entry[addr >> 20];
-	uint32_t *table = pte_table(*l1);
-
-	if (!table) {
-		if (!alloc)
-			return NULL;
-		table = kmem_cache_zalloc(pte_table_cache);
-		if (!table)
-			return NULL;
-		fake_mmu_stats.tables_allocated++;
-		*l1 = fake_virt_to_phys(table) | FAKE_L1_TABLE;
-	}
-	return &table[(addr >> PAGE_SHIFT) & (FAKE_PTRS_PER_PTE - 1)];
-}
-
-/* set_pte_at - map @addr to @page with @prot. Returns: 0 or -ENOMEM. */
-int set_pte_at(struct mm_struct *mm, unsigned long addr, struct page *page,
-	       pgprot_t prot)
-{
-	uint32_t *pte;
-
-	check_user_addr("set_pte_at", addr);
-	check_prot("set_pte_at", prot);
-	if (!pfn_valid(page_to_pfn(page)) || page_count(page) <= 0)
-		panic("set_pte_at: %#lx: mapping a page nobody holds (pfn %#lx)",
-		      addr, page_to_pfn(page));
-	pte = pte_offset(mm, addr, true);
-	if (!pte)
-		return -ENOMEM;
-	if (*pte & FAKE_PTE_VALID)
-		fake_mmu_stats.tlb_flushes++;
-	*pte = (page_to_pfn(page) << PAGE_SHIFT) | prot | FAKE_PTE_VALID;
-	fake_mmu_stats.set_ptes++;
-	return 0;
-}
-
-/* pte_lookup - Returns: the page mapped at @addr (and its prot), or NULL. */
-struct page *pte_lookup(struct mm_struct *mm, unsigned long addr,
-			pgprot_t *prot)
-{
-	uint32_t *pte;
-
-	if (addr >= TASK_SIZE)
-		return NULL;
-	pte = pte_offset(mm, addr & PAGE_MASK, false);
-	if (!pte || !(*pte & FAKE_PTE_VALID))
-		return NULL;
-	if (prot)
-		*prot = *pte & PTE_ATTR_MASK;
-	return pfn_to_page(*pte >> PAGE_SHIFT);
-}
-
-/* Pages taken out of one table, released after their entries are gone. */
-static struct mmu_gather gather;
-_Static_assert(MMU_GATHER_MAX >= FAKE_PTRS_PER_PTE, "a batch holds a table");
-static bool unmapping;
-
-/*
- * unmap_page_range - clear [@start, @end) of @mm, then call @release for
- * each page that was mapped; free tables left empty.
- * Returns: nothing.
- */
-void unmap_page_range(struct mm_struct *mm, unsigned long start,
-		      unsigned long end,
-		      void (*release)(struct mm_struct *mm, unsigned long addr,
-				      struct page *page))
-{
-	unsigned long addr, next;
-
-	if (start == end)
-		return;
-	check_user_addr("unmap_page_range", start);
-	if (offset_in_page(end) || end < start || end > TASK_SIZE)
-		panic("unmap_page_range: bad end %#lx", end);
-	if (unmapping)
-		panic("unmap_page_range: called again from a release callback");
-	unmapping = true;
-	for (addr = start; addr < end; addr = next) {
-		uint32_t *l1 = &mm->pgd->entry[addr >> 20];
-		uint32_t *table = pte_table(*l1);
-
-		next = min(ALIGN(addr + 1, 1UL << 20), end);
-		if (!table)
-			continue;
-		for (unsigned long a = addr; a < next; a += PAGE_SIZE) {
-			uint32_t *pte = &table[(a >> PAGE_SHIFT) &
-					       (FAKE_PTRS_PER_PTE - 1)];
-
-			if (!(*pte & FAKE_PTE_VALID))
-				continue;
-			tlb_gather_page(&gather, a,
-					pfn_to_page(*pte >> PAGE_SHIFT));
-			*pte = 0;
-		}
-		if (table_is_empty(table, FAKE_PTRS_PER_PTE)) {
-			*l1 = 0;
-			kmem_cache_free(pte_table_cache, table);
-			fake_mmu_stats.tables_freed++;
-		}
-		fake_mmu_stats.tlb_flushes++;
-		/* every entry is gone before its page is released */
-		for (unsigned int i = 0; i < gather.nr; i++)
-			if (pte_lookup(mm, gather.addrs[i], NULL))
-				panic("unmap_page_range: entry still present");
-		tlb_release_pages(&gather, mm, release);
-	}
-	unmapping = false;
-}
-
-/*
- * change_protection - give present entries in the range @prot.
- * Returns: nothing.
- */
-void change_protection(struct mm_struct *mm, unsigned long start,
-		       unsigned long end, pgprot_t prot)
-{
-	check_user_addr("change_protection", start);
-	check_prot("change_protection", prot);
-	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
-		uint32_t *pte = pte_offset(mm, a, false);
-
-		if (pte && (*pte & FAKE_PTE_VALID))
-			*pte = (*pte & PAGE_MASK) | prot | FAKE_PTE_VALID;
-	}
-	fake_mmu_stats.tlb_flushes++;
-}
-
-/* mm_nr_ptes - Returns: the number of second-level tables of @mm. */
-unsigned long mm_nr_ptes(struct mm_struct *mm)
-{
-	unsigned long n = 0;
-
-	for (unsigned int i = 0; i < FAKE_USER_PGD_ENTRIES; i++)
-		if (pte_table(mm->pgd->entry[i]))
-			n++;
-	return n;
-}
-
-/*
- * flush_icache_page - count the call (the host has no caches).
- * Returns: nothing.
- */
-void flush_icache_page(struct page *page)
-{
-	fake_mmu_stats.icache_flushes++;
-}
-
-/* cache_is_vipt_aliasing - Returns: what the test set. */
+/* cacheinfo.c: what the test set. */
 bool cache_is_vipt_aliasing(void)
 {
 	return fake_cache_aliasing;
@@ -363,6 +157,7 @@ bool fake_access_ok(struct mm_struct *mm, unsigned long addr,
 
 	if (addr >= TASK_SIZE || !pte_lookup(mm, addr & PAGE_MASK, &prot))
 		return false;
+	check_prot("fake_access_ok", prot);
 	fake_decode_prot(prot, &perm);
 	switch (kind) {
 	case FAKE_READ:

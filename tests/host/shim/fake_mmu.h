@@ -1,13 +1,7 @@
 /*
- * tests/host/shim/fake_mmu.h - the host's MMU: a software implementation
- * of mm/mmu.h (fake_mmu.c), plus what a test needs to act as the CPU does
- * when a user program touches memory.
- *
- * Its page tables have the shape of the ARMv7 short-descriptor ones: a
- * 16 KiB first-level table per mm (an order-2 block) of 4096 words, each
- * 0 or the physical address of a 1 KiB second-level table of 256 PTE
- * words from a slab cache, allocated on first use and freed when empty.
- * So page and table counts in host tests are those of the target.
+ * tests/host/shim/fake_mmu.h - the host's MMU: the real ARMv7 page tables
+ * (mm/armv7/pgtable.c, built for the host), and what a test needs to act
+ * as the CPU does when a user program touches memory through them.
  *
  * A PTE word is an ARMv7 small-page descriptor:
  *
@@ -19,22 +13,13 @@
  * from the architecture's rules (fake_decode_prot()), so that a test of
  * what a user access does tests the real table. An entry that is not
  * user memory (normal write-back, nG) or has a reserved access encoding
- * stops the fake with a panic, as a test of the caller.
+ * stops the access with a panic, as a test of the code that made it.
  */
 #ifndef TESTS_HOST_SHIM_FAKE_MMU_H
 #define TESTS_HOST_SHIM_FAKE_MMU_H
 
 #include "mm/memlayout.h"
 #include "mm/mmu.h"
-
-/* First-level entries that map user space (TASK_SIZE / 1 MiB). */
-#define FAKE_USER_PGD_ENTRIES (TASK_SIZE >> 20)
-#define FAKE_PTRS_PER_PTE 256
-
-/* The first-level table of one mm (ARMv7: 4096 L1 descriptors). */
-struct arch_pgd {
-	uint32_t entry[4096];
-};
 
 /* A user access, as the CPU makes it. */
 enum fake_access {
@@ -75,14 +60,11 @@ unsigned char *fake_user_byte(struct mm_struct *mm, unsigned long addr);
 /* "user r-x, kernel r-x"-style text for @prot, for messages. */
 const char *fake_prot_str(pgprot_t prot);
 
-/* What the fake has been asked to do, for tests. */
+/* The maintenance operations the page-table code asked for, for tests. */
 struct fake_mmu_stats {
-	unsigned long set_ptes;		/* set_pte_at() calls */
-	unsigned long tables_allocated;	/* second-level tables made */
-	unsigned long tables_freed;	/* ... and freed */
-	unsigned long icache_flushes;	/* flush_icache_page() calls */
-	unsigned long tlb_flushes;	/* pages or ranges flushed */
-	unsigned long pages_forgotten;	/* pages still mapped at pgd_free() */
+	unsigned long dcache_lines_cleaned;	/* DCCMVAU */
+	unsigned long icache_flushes;		/* ICIALLU + BPIALL */
+	unsigned long tlb_flushes;		/* pages, ranges or ASIDs */
 };
 extern struct fake_mmu_stats fake_mmu_stats;
 
