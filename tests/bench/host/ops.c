@@ -172,6 +172,7 @@ static struct vm_area_struct *vmas_from(const struct range *ranges,
 		vmas[i].vm_mm = mm;
 		vmas[i].vm_flags = VM_READ | VM_WRITE | VM_MAYREAD |
 				   VM_MAYWRITE;
+		INIT_LIST_HEAD(&vmas[i].anon_vma_chain);	/* no anon_vma */
 	}
 	return vmas;
 }

@@ -1,12 +1,15 @@
 #!/bin/sh
-# tests/bench/target/run.sh ELF - part (b) of `make bench`: boot topdown in
-# QEMU with -icount (guest ns = guest instructions) and ELF as init, and
-# print what it prints. Never fails: when the kernel cannot run it yet,
-# it says what is missing instead of printing figures.
+# tests/bench/target/run.sh ELF - parts (b) and (c) of `make bench`: boot
+# topdown in QEMU with -icount (guest ns = guest instructions) and ELF as
+# init, and print what it prints; then boot Debian's Linux 6.1 on the
+# same board, with the same -icount and the same ELF as /init
+# (qemu/linux-ref.sh, as make check-linux does), and print the two
+# tables side by side (side_by_side.py). Never fails: what cannot be
+# measured is said instead of printing figures.
 #
 # Environment: KERNEL (the kernel to boot, with kernel.sym beside it;
 # default build/kernel.elf), MEM (as for qemu/qemu.sh), BENCH_TIMEOUT
-# (seconds, default 600).
+# (seconds, default 600), BENCH_LINUX=0 to leave Linux out.
 set -u
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -44,5 +47,23 @@ if grep -q '^# mmbench: done' "$log"; then
 else
     echo "make bench (b): target part: needs a kernel that runs $(basename "$elf") to its end (QEMU exit status $status); not measured. Its last lines:"
     tail -n 15 "$log" | sed 's/^/  | /'
+    exit 0
 fi
+[ "${BENCH_LINUX:-1}" = 0 ] && exit 0
+
+# The same program under Linux 6.1 (its kernel package fetched once).
+echo
+linux_log=$out/linux.log
+(
+    TOP=$top REF=${LINUX_REF_DIR:-$top/build/linux-ref}
+    IMAGE=$top/build/initramfs.cpio TIMEOUT=${BENCH_TIMEOUT:-600}
+    . "$top/qemu/linux-ref.sh"
+    fetch_linux >&2
+    make_initrd "$elf" "$out/linux-initrd.cpio.gz"
+    echo "  QEMU    $(basename "$elf") as Linux's /init, -icount (log: build/bench/linux.log)" >&2
+    LINUX_QEMU_ARGS="-icount shift=0,sleep=off,align=off" \
+        boot_linux "$out/linux-initrd.cpio.gz" "" "$linux_log"
+) || { echo "make bench (c): Linux 6.1 could not be booted; not compared"; exit 0; }
+tr -d '\r' < "$linux_log" > "$linux_log.tmp" && mv "$linux_log.tmp" "$linux_log"
+python3 "$top/tests/bench/target/side_by_side.py" "$log" "$linux_log"
 exit 0
