@@ -171,11 +171,16 @@ int do_user_fault(struct mm_struct *mm, unsigned long addr,
 			return report_fault(report, VM_FAULT_BADMAP, why);
 		}
 	}
-	report_vma(report, vma);
 	why = access_error(flags, vma);
-	if (why != FAULT_FIXED)
+	if (why != FAULT_FIXED) {
+		report_vma(report, vma);
 		return report_fault(report, VM_FAULT_BADACCESS, why);
+	}
 	fault = handle_mm_fault(mm, vma, addr, flags);
+	if (!fault)
+		return report_fault(report, 0, FAULT_FIXED);
+	/* only a fault that fails is reported: the VMA goes in the report */
+	report_vma(report, vma);
 	if (fault & VM_FAULT_OOM)
 		why = FAULT_OOM;
 	else if (fault & VM_FAULT_SIGBUS)

@@ -60,9 +60,11 @@ enum fault_reason {
 };
 
 /*
- * What do_user_fault() found: filled in on every call, fixed or not, and
- * self-contained (copies of the VMA's fields), so the arch code can print
- * it after the task's address space is gone.
+ * What do_user_fault() found: the address, flags, result and reason on
+ * every call, fixed or not; for a fault that fails, also the VMA involved
+ * (copies of its fields, so the arch code can print it after the task's
+ * address space is gone). A fault that is fixed, the common case, copies
+ * nothing more.
  */
 struct fault_report {
 	unsigned long addr;		/* the faulting address */

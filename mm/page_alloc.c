@@ -302,6 +302,7 @@ static void __printf(3, 4) bad_page(const struct page *page, unsigned int order,
 	       page_to_pfn(page), page_to_phys(page), order, why);
 }
 
+#ifdef CONFIG_DEBUG_VM
 /*
  * The free block that holds @pfn, if any: its head is @pfn rounded down to
  * some order n, marked free with order n.
@@ -317,6 +318,7 @@ static struct page *free_block_holding(unsigned long pfn)
 	}
 	return NULL;
 }
+#endif
 
 /*
  * free_pages_check - may the block of @order at @page be freed now, its
@@ -326,7 +328,16 @@ static struct page *free_block_holding(unsigned long pfn)
 static bool free_pages_check(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
+#ifdef CONFIG_DEBUG_VM
 	struct page *free_head = free_block_holding(pfn);
+#else
+	/*
+	 * The release build does not look through the free lists (eleven
+	 * orders, on every page freed): a double free still has refcount 0
+	 * and is reported below, only without the free block that holds it.
+	 */
+	struct page *free_head = NULL;
+#endif
 
 	if (order >= MAX_ORDER)
 		bad_page(page, order, "order too large");
@@ -408,6 +419,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	__free_pages(virt_to_page((void *)addr), order);
 }
 
+#ifdef CONFIG_DEBUG_VM
 /* get_page - take one more reference on the allocated block @page heads. */
 void get_page(struct page *page)
 {
@@ -419,6 +431,7 @@ void get_page(struct page *page)
 	}
 	page->_refcount++;
 }
+#endif
 
 /*
  * put_page - drop a reference on the block @page heads; dropping the last

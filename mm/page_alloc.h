@@ -249,9 +249,17 @@ static inline int page_mapcount(const struct page *page)
 
 /*
  * Take one more reference on the allocated block @page heads. A page that
- * is not the head of an allocated block is reported as by __free_pages().
+ * is not the head of an allocated block is reported as by __free_pages()
+ * (in the debug build: the release build only counts, on every fault).
  */
+#ifdef CONFIG_DEBUG_VM
 void get_page(struct page *page);
+#else
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+#endif
 
 /*
  * Drop a reference on the block @page heads; the last one frees the whole
