@@ -67,7 +67,7 @@ static int wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!new)
 		return VM_FAULT_OOM;
 	if (!zero)
-		memcpy(page_address(new), page_address(old), PAGE_SIZE);
+		copy_page(page_address(new), page_address(old));
 	if (set_pte_at(mm, addr, new, pgprot_mkwrite(vma->vm_page_prot))) {
 		put_page(new);
 		return VM_FAULT_OOM;
@@ -116,8 +116,13 @@ int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
 	     addr += PAGE_SIZE) {
 		pgprot_t prot;
-		struct page *page = pte_lookup(src_mm, addr, &prot);
+		struct page *page;
 
+		/* spans without a page table hold nothing: skip them whole */
+		addr = pte_next_table(src_mm, addr, vma->vm_end);
+		if (addr == vma->vm_end)
+			break;
+		page = pte_lookup(src_mm, addr, &prot);
 		if (!page)
 			continue;
 		if (cow && pgprot_writable(prot)) {

@@ -114,7 +114,7 @@ static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		put_page(cached);
 		return VM_FAULT_OOM;
 	}
-	memcpy(page_address(page), page_address(cached), PAGE_SIZE);
+	copy_page(page_address(page), page_address(cached));
 	put_page(cached);
 	if (install_pte(mm, vma, addr, page,
 			pgprot_mkwrite(vma->vm_page_prot))) {

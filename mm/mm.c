@@ -133,18 +133,19 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 /* dup_mm - see mm/mm.h. Returns: the child's mm, or NULL. */
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
-	struct mm_struct *mm = mm_alloc();
-	pgd_t *pgd;
+	struct mm_struct *mm = mm_alloc(), fresh;
 
 	if (!mm)
 		return NULL;
 	/* everything of the layout, but nothing the new mm owns */
-	pgd = mm->pgd;
+	fresh = *mm;
 	*mm = *oldmm;
 	mm_vma_init(mm);
 	mm->max_map_count = oldmm->max_map_count;
-	mm->pgd = pgd;
-	mm->context_id = 0;
+	/* the arch's: the new, empty page table */
+	mm->pgd = fresh.pgd;
+	mm->context_id = fresh.context_id;
+	mm->nr_pte_tables = fresh.nr_pte_tables;
 	mm->mm_users = 1;
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);

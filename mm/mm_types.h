@@ -108,6 +108,7 @@ struct mm_struct {
 					 * must keep it alive (mmget/mmput) */
 	pgd_t *pgd;			/* the hardware page table */
 	unsigned long context_id;	/* ASID and its generation (arch) */
+	unsigned long nr_pte_tables;	/* second-level tables (arch) */
 
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk;	/* heap: [start_brk, brk) */

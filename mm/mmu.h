@@ -3,8 +3,8 @@
  *
  * Everything the portable code (the .c files of mm/) may ask of the
  * hardware is declared here, each with its contract; mm/armv7/ implements
- * it with ARMv7 short-descriptor tables, and the host tests implement it
- * with a software table (tests/host/shim/fake_mmu.c). The portable code
+ * it with ARMv7 short-descriptor tables, and the host tests build that
+ * same implementation behind a shim (tests/host/shim/). The portable code
  * never sees a descriptor bit: protections travel as pgprot_t values made
  * by vm_get_page_prot() and pgprot_mkwrite(), and are only ever stored,
  * compared or passed back.
@@ -105,6 +105,15 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 /* Number of second-level tables @mm has now (for tests and `free`). */
 unsigned long mm_nr_ptes(struct mm_struct *mm);
 
+/*
+ * The first address in [@addr, @end) from which entries may be present:
+ * @addr when a second-level table covers it, else the start of the next
+ * span that has one, or @end when none does. A walk over a large, mostly
+ * empty range (fork's copy of a VMA) skips what has no table with it.
+ */
+unsigned long pte_next_table(struct mm_struct *mm, unsigned long addr,
+			     unsigned long end);
+
 /* -- pages ----------------------------------------------------------------- */
 
 /*
@@ -113,6 +122,12 @@ unsigned long mm_nr_ptes(struct mm_struct *mm);
  * its fastest way (ARMv7: 8-register stores, mm/armv7/clear_page.S).
  */
 void clear_page(void *addr);
+
+/*
+ * Copy the PAGE_SIZE bytes at kernel address @from to @to (both page
+ * aligned): every copy on write (ARMv7: mm/armv7/copy_page.S).
+ */
+void copy_page(void *to, const void *from);
 
 /* -- caches ---------------------------------------------------------------- */
 

@@ -40,6 +40,18 @@ static uint32_t *pte_table(uint32_t l1)
 	return phys_to_virt(l1 & PMD_TABLE_BASE_MASK);
 }
 
+/* The L2 tables of @mm, counted in its L1 table (the debug check). */
+static __attribute__((unused)) unsigned long
+mm_count_pte_tables(struct mm_struct *mm)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < USER_PGD_ENTRIES; i++)
+		if (pte_table(mm->pgd->entry[i]))
+			n++;
+	return n;
+}
+
 void clean_dcache_area(const void *start, size_t size)
 {
 	uintptr_t line = dcache_line_size();
@@ -77,25 +89,45 @@ int pgd_alloc(struct mm_struct *mm)
 	if (!page)
 		return -ENOMEM;
 	pgd = page_address(page);
-	memset(pgd->entry, 0, USER_PGD_ENTRIES * sizeof(uint32_t));
-	memcpy(&pgd->entry[USER_PGD_ENTRIES],
-	       &swapper_pg_dir[USER_PGD_ENTRIES],
-	       (4096 - USER_PGD_ENTRIES) * sizeof(uint32_t));
+	/* the user part is pages 0-2 of the four, the kernel's page 3 */
+	_Static_assert(USER_PGD_ENTRIES * sizeof(uint32_t) == 3 * PAGE_SIZE,
+		       "the user part of the L1 table is three pages");
+	for (unsigned int i = 0; i < 3; i++)
+		clear_page((char *)pgd + i * PAGE_SIZE);
+	copy_page(&pgd->entry[USER_PGD_ENTRIES],
+		  &swapper_pg_dir[USER_PGD_ENTRIES]);
 	sync_table_area(pgd, sizeof(*pgd));
 	mm->pgd = pgd;
 	mm->context_id = 0;	/* an ASID comes with the first switch */
+	mm->nr_pte_tables = 0;
 	return 0;
+}
+
+/* Free the L2 table at @l1 (one of @mm's), clearing the entry. */
+static void free_pte_table(struct mm_struct *mm, uint32_t *l1,
+			   uint32_t *table)
+{
+	*l1 = 0;
+	clean_table_entry(l1);
+	kmem_cache_free(pte_table_cache, table);
+	mm->nr_pte_tables--;
 }
 
 void pgd_free(struct mm_struct *mm)
 {
 	struct arch_pgd *pgd = mm->pgd;
 
-	for (unsigned int i = 0; i < USER_PGD_ENTRIES; i++) {
+	/*
+	 * After exit_mmap() unmapped everything, no table is left (each
+	 * went with its last entry): then the 3072 entries need no look.
+	 */
+	VM_BUG_ON(mm->nr_pte_tables != mm_count_pte_tables(mm));
+	for (unsigned int i = 0; mm->nr_pte_tables && i < USER_PGD_ENTRIES;
+	     i++) {
 		uint32_t *table = pte_table(pgd->entry[i]);
 
 		if (table)
-			kmem_cache_free(pte_table_cache, table);
+			free_pte_table(mm, &pgd->entry[i], table);
 	}
 	flush_tlb_mm(mm);	/* its ASID may be reused by the next one */
 	mm->context_id = 0;
@@ -119,6 +151,7 @@ static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
 		sync_table_area(table, PTE_TABLE_SIZE);
 		*l1 = virt_to_phys(table) | PMD_TYPE_TABLE | PMD_DOMAIN(0);
 		clean_table_entry(l1);
+		mm->nr_pte_tables++;
 	}
 	return &table[pte_index(addr)];
 }
@@ -188,11 +221,8 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		}
 		sync_table_area(&table[pte_index(addr)],
 				(next - addr) / PAGE_SIZE * sizeof(uint32_t));
-		if (table_is_empty(table, PTRS_PER_PTE)) {
-			*l1 = 0;
-			clean_table_entry(l1);
-			kmem_cache_free(pte_table_cache, table);
-		}
+		if (table_is_empty(table, PTRS_PER_PTE))
+			free_pte_table(mm, l1, table);
 		flush_tlb_range(mm, addr, next);
 		tlb_release_pages(&gather, mm, release);
 	}
@@ -224,12 +254,16 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 
 unsigned long mm_nr_ptes(struct mm_struct *mm)
 {
-	unsigned long n = 0;
+	VM_BUG_ON(mm->nr_pte_tables != mm_count_pte_tables(mm));
+	return mm->nr_pte_tables;
+}
 
-	for (unsigned int i = 0; i < USER_PGD_ENTRIES; i++)
-		if (pte_table(mm->pgd->entry[i]))
-			n++;
-	return n;
+unsigned long pte_next_table(struct mm_struct *mm, unsigned long addr,
+			     unsigned long end)
+{
+	while (addr < end && !pte_table(mm->pgd->entry[pgd_index(addr)]))
+		addr = ALIGN(addr + 1, SECTION_SIZE);
+	return min(addr, end);
 }
 
 void flush_icache_page(struct page *page)

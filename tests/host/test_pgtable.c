@@ -160,6 +160,38 @@ TEST(tables_come_with_the_first_entry_and_go_with_the_last)
 	CHECK_MEM_RESTORED(&s);
 }
 
+/*
+ * pte_next_table() skips the spans without a second-level table, one
+ * MiB each on ARMv7, and stops at the end it is given.
+ *
+ *   MiB 0x400: no table   0x401: entry at +5 pages   0x402: none   0x403: +0
+ */
+TEST(pte_next_table_skips_spans_without_a_table)
+{
+	struct mm_struct *mm = mmt_new();
+	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
+	unsigned long mib = 1UL << 20;
+
+	CHECK_EQ(pte_next_table(mm, ADDR, ADDR + 4 * mib), ADDR + 4 * mib);
+	CHECK_EQ(set_pte_at(mm, ADDR + mib + PG(5), a, protection_map[1]), 0);
+	CHECK_EQ(set_pte_at(mm, ADDR + 3 * mib, b, protection_map[1]), 0);
+	/* from anywhere in MiB 0x400: the start of 0x401, not its entry */
+	CHECK_EQ(pte_next_table(mm, ADDR + PG(3), ADDR + 4 * mib), ADDR + mib);
+	/* inside a span with a table: where it was asked */
+	CHECK_EQ(pte_next_table(mm, ADDR + mib + PG(9), ADDR + 4 * mib),
+		 ADDR + mib + PG(9));
+	CHECK_EQ(pte_next_table(mm, ADDR + 2 * mib, ADDR + 4 * mib),
+		 ADDR + 3 * mib);
+	/* an end inside the gap: the end */
+	CHECK_EQ(pte_next_table(mm, ADDR + 2 * mib, ADDR + 2 * mib + PG(7)),
+		 ADDR + 2 * mib + PG(7));
+	CHECK_EQ(mm_nr_ptes(mm), 2);
+	unmap_page_range(mm, ADDR, ADDR + 4 * mib, release_page);
+	CHECK_EQ(mm_nr_ptes(mm), 0);
+	CHECK_EQ(pte_next_table(mm, ADDR, ADDR + 4 * mib), ADDR + 4 * mib);
+	mmput(mm);
+}
+
 /* change_protection() changes present entries only, and leaves the page. */
 TEST(change_protection_rewrites_present_entries_only)
 {

@@ -9,6 +9,10 @@
  *   write_fault_new   write an untouched page: a new zeroed page
  * The mappings the fault phases touch are made before their phase starts,
  * and every page is touched once, so each operation is exactly one fault.
+ *
+ *   mmap_profile [N]   first split a PROT_NONE reserve into about N VMAs
+ *                      (every other page made read-only), to see what a
+ *                      large tree costs: make profile ARGS=30000
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +34,33 @@ static void *map(size_t len)
 	return p;
 }
 
-int main(void)
+/* About @n more VMAs: a reserve of PROT_NONE with every other page read-only. */
+static void add_vmas(unsigned long n)
+{
+	char *reserve;
+	unsigned long i;
+
+	if (!n)
+		return;
+	reserve = mmap(NULL, (n + 2) * PAGE, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (reserve == MAP_FAILED) {
+		printf("mmap_profile: no room for %lu VMAs\n", n);
+		exit(1);
+	}
+	for (i = 1; i + 1 < n; i += 2)
+		if (mprotect(reserve + i * PAGE, PAGE, PROT_READ)) {
+			printf("mmap_profile: mprotect failed at %lu VMAs\n", i);
+			exit(1);
+		}
+}
+
+int main(int argc, char **argv)
 {
 	volatile char *a, *b;
 	unsigned long i, sum = 0;
+
+	add_vmas(argc > 1 ? strtoul(argv[1], NULL, 0) : 0);
 
 	profile_begin("mmap_munmap", NR);
 	for (i = 0; i < NR; i++)

@@ -23,6 +23,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include "procfs.h"
 #include "syscall.h"
 #include "sys/mman.h"
@@ -31,7 +32,7 @@
 #define SAMPLES 9		/* per operation and n; the median counts */
 #define BATCH 64		/* operations per sample, timed together */
 #define NR_LEVELS 4
-#define MAX_OPS 10
+#define MAX_OPS 16
 
 /*
  * Aim for these n; 0: only the program's own VMAs. The last stays under
@@ -138,6 +139,12 @@ static uint64_t per_op(uint64_t t0, uint64_t t1)
 	uint64_t t = t1 - t0 > clock_cost ? t1 - t0 - clock_cost : 0;
 
 	return (t + BATCH / 2) / BATCH;
+}
+
+/* The cost of one operation timed alone from @t0 to @t1. */
+static uint64_t cost(uint64_t t0, uint64_t t1)
+{
+	return t1 - t0 > clock_cost ? t1 - t0 - clock_cost : 0;
 }
 
 /* ---- the operations, SAMPLES times BATCH each ------------------------- */
@@ -274,6 +281,115 @@ static void bench_faults(int level)
 	record("munmap written, per page", level);
 }
 
+/*
+ * Placement into holes: 2 * BATCH pages with every other page unmapped
+ * leave BATCH one-page holes; BATCH mmaps of a page fill them, the
+ * highest first (each joins the pages on both sides).
+ */
+static void bench_fill_holes(int level)
+{
+	unsigned long r;
+	uint64_t t0;
+	int i, k;
+
+	for (i = 0; i < SAMPLES; i++) {
+		r = map_anon(2 * BATCH * PAGE, PROT_READ | PROT_WRITE);
+		for (k = 0; k < BATCH; k++)
+			unmap(r + (2 * k + 1) * PAGE, PAGE);
+		t0 = now();
+		for (k = 0; k < BATCH; k++)
+			map_anon(PAGE, PROT_READ | PROT_WRITE);
+		samples[i] = per_op(t0, now());
+		unmap(r, 2 * BATCH * PAGE);
+	}
+	record("mmap into a 1-page hole", level);
+}
+
+/* Wait for child @pid, which must exit with 0. */
+static void reap(long pid)
+{
+	int status = -1;
+
+	if (pid < 0)
+		die("fork", pid);
+	if (sys_wait4(pid, &status, 0) != pid || status != 0)
+		die("wait4 (the child failed)", status);
+}
+
+/*
+ * Copy on write: BATCH written pages, then a fork; the child writes each
+ * page once (each write copies it) and leaves its figure in a shared
+ * page for the parent.
+ */
+static void bench_cow(int level)
+{
+	unsigned long len = BATCH * PAGE, r;
+	volatile uint64_t *shared;
+	uint64_t t0;
+	long pid;
+	int i, k;
+
+	shared = (volatile uint64_t *)sys_mmap2(0, PAGE, PROT_READ | PROT_WRITE,
+						MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (sys_is_err((long)shared))
+		die("mmap2 (shared)", (long)shared);
+	for (i = 0; i < SAMPLES; i++) {
+		r = map_anon(len, PROT_READ | PROT_WRITE);
+		for (k = 0; k < BATCH; k++)
+			*(volatile char *)(r + k * PAGE) = 1;
+		pid = sys_fork();
+		if (pid == 0) {
+			t0 = now();
+			for (k = 0; k < BATCH; k++)
+				*(volatile char *)(r + k * PAGE) = 2;
+			*shared = per_op(t0, now());
+			sys_exit(0);
+		}
+		reap(pid);
+		samples[i] = *shared;
+		unmap(r, len);
+	}
+	record("write fault, COW", level);
+	unmap((unsigned long)shared, PAGE);
+}
+
+/*
+ * A process's life at this n: fork (dup_mmap copies every VMA) and the
+ * child's exit (every VMA goes), timed in the parent up to wait4; then
+ * the same with an execve of this very program, which exits at once.
+ * One operation per sample: each is long enough for either clock.
+ */
+static void bench_fork(int level, const char *self)
+{
+	static uint64_t execs[SAMPLES];
+	char *argv[] = { (char *)self, "exit", NULL };
+	char *envp[] = { NULL };
+	uint64_t t0;
+	long pid;
+	int i;
+
+	for (i = 0; i < SAMPLES; i++) {
+		t0 = now();
+		pid = sys_fork();
+		if (pid == 0)
+			sys_exit(0);
+		reap(pid);
+		samples[i] = cost(t0, now());
+		t0 = now();
+		pid = sys_fork();
+		if (pid == 0) {
+			sys_execve(self, argv, envp);
+			sys_exit(1);
+		}
+		reap(pid);
+		execs[i] = cost(t0, now());
+	}
+	record("fork+exit+wait", level);
+	for (i = 0; i < SAMPLES; i++)
+		samples[i] = execs[i];
+	record("fork+execve+exit+wait", level);
+}
+
 /* ---- n ---------------------------------------------------------------- */
 
 /*
@@ -338,12 +454,14 @@ static void print_table(void)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	unsigned long reserve;
 	long next = 0, base, reserve_vmas = 1;
 	int level;
 
+	if (argc > 1 && !strcmp(argv[1], "exit"))
+		return 0;	/* bench_fork's execve: only the exec counts */
 	proc_ensure();		/* under Linux, as /init: mount /proc */
 	measure_clock();
 	/* The reserve first, so it sits highest; the work goes below it. */
@@ -363,6 +481,9 @@ int main(void)
 		bench_mprotect(level);
 		bench_brk(level);
 		bench_faults(level);
+		bench_fill_holes(level);
+		bench_cow(level);
+		bench_fork(level, argv[0]);
 	}
 	say("make bench (b): target, QEMU vexpress-a9 with -icount shift=0: guest instructions per operation\n");
 	say("  each figure: the median of %d batches of %d, the cost of the clock_gettime() pair (%llu) taken off\n",
