@@ -28,8 +28,8 @@ int validate_mm_range(struct mm_struct *mm, unsigned long start,
 
 /*
  * How often the checks run (vm_check_mode). validate_mm() is O(n): about
- * 160 guest instructions per VMA on the target. A test that builds 65530
- * VMAs one mmap at a time would spend 160 * 65530^2 / 2 = 3.4e11
+ * 250 guest instructions per VMA on the target. A test that builds 65530
+ * VMAs one mmap at a time would spend 250 * 65530^2 / 2 = 5.4e11
  * instructions in full checks, many minutes of QEMU. Hence:
  *
  *   VM_CHECK_FULL       every check is a full validate_mm() (host tests)
@@ -53,8 +53,17 @@ enum vm_check_mode {
 
 extern enum vm_check_mode vm_check_mode;
 
-#define VM_CHECK_SMALL 1024
-#define VM_CHECK_CREDIT 64
+/*
+ * A full check of n VMAs costs about 250n instructions, and an mmap+munmap
+ * pair runs about three checks. Checked in full every time up to
+ * VM_CHECK_SMALL VMAs, a pair costs at most about 3 * 250 * 32 = 24k on
+ * top of its own few thousand; above, the amortised full checks add
+ * about 3 * 250 * VM_CHECK_CREDIT = 24k per pair at any n. So no count
+ * of VMAs makes a pair cost more than about 60k (a threshold of 1024
+ * made one cost 760k just below it).
+ */
+#define VM_CHECK_SMALL 32
+#define VM_CHECK_CREDIT 32
 
 /* What the checks did: for tests, and /proc/vmstat. */
 struct vm_check_stats {

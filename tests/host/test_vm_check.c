@@ -143,24 +143,26 @@ TEST(amortized_checks_a_small_mm_in_full_every_time)
 }
 
 /*
- * 2048 VMAs (more than VM_CHECK_SMALL): each check earns 64 of credit,
- * so every 2048 / 64 = 32nd check is a full one. 64 VM_CHECK_CALLs:
- * 2 full and 62 local; 64 VM_CHECKs: 2 full and nothing else.
+ * 2048 VMAs (more than VM_CHECK_SMALL): each check earns 32 of credit,
+ * so every 2048 / 32 = 64th check is a full one. 128 VM_CHECK_CALLs:
+ * 2 full and 126 local; 128 VM_CHECKs: 2 full and nothing else.
  */
 TEST(amortized_checks_a_large_mm_in_full_once_per_map_count_of_credit)
 {
 	struct mm_struct *mm = many_vmas(2048);
 	struct vm_check_stats before = vm_check_stats;
 
+	_Static_assert(VM_CHECK_CREDIT == 32 && VM_CHECK_SMALL < 2048,
+		       "the figures below are worked for these values");
 	vm_check_mode = VM_CHECK_AMORTIZED;
 	mm->vm_check_credit = 0;
-	for (int i = 0; i < 64; i++)
+	for (int i = 0; i < 128; i++)
 		VM_CHECK_CALL(mm, PG(2 * i), PG(2 * i + 1));
 	CHECK_EQ(vm_check_stats.full - before.full, 2);
-	CHECK_EQ(vm_check_stats.ranged - before.ranged, 62);
+	CHECK_EQ(vm_check_stats.ranged - before.ranged, 126);
 
 	before = vm_check_stats;
-	for (int i = 0; i < 64; i++)
+	for (int i = 0; i < 128; i++)
 		VM_CHECK(mm);
 	CHECK_EQ(vm_check_stats.full - before.full, 2);
 	CHECK_EQ(vm_check_stats.ranged - before.ranged, 0);
