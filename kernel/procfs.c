@@ -112,6 +112,11 @@ static size_t show_vmstat(char *buf, size_t size)
 	if (len < size)
 		len += snprintf(buf + len, size - len, "td_slab_objects %lu\n",
 				slab_objects());
+	if (len < size)
+		len += snprintf(buf + len, size - len,
+				"td_placement_searches %lu\ntd_placement_visits %lu\n",
+				placement_stats.searches,
+				placement_stats.total_visits);
 	return min(len, size);
 }
 

@@ -99,6 +99,19 @@ static unsigned long placement_found(unsigned long addr)
 }
 
 /*
+ * Is [@gap_start, @gap_end) usable: at least @length long, starting at or
+ * below @high_limit and ending at or above @low_limit (the limits as the
+ * searches below adjust them)?
+ */
+static inline bool gap_usable(unsigned long gap_start, unsigned long gap_end,
+			      unsigned long low_limit, unsigned long high_limit,
+			      unsigned long length)
+{
+	return gap_start <= high_limit && gap_end >= low_limit &&
+	       gap_end > gap_start && gap_end - gap_start >= length;
+}
+
+/*
  * unmapped_area - see mm/vma.h.
  *
  * The search, with L = length + align_mask:
@@ -126,7 +139,7 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 				const struct vm_unmapped_area_info *info,
 				struct vm_area_struct **next)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
 
 	*next = NULL;
@@ -169,6 +182,13 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 			if (left->rb_subtree_gap >= length) {
 				trace("  go left: subtree_gap %#lx there",
 				      left->rb_subtree_gap);
+				/* where to come back to if nothing there fits */
+				if (gap_usable(vma_prev_end(vma), gap_end,
+					       low_limit, high_limit, length) ||
+				    (vma->vm_rb.rb_right &&
+				     rb_to_vma(vma->vm_rb.rb_right)->rb_subtree_gap >=
+					     length))
+					resume = vma;
 				vma = visit(left);
 				continue;
 			}
@@ -179,8 +199,8 @@ check_current:
 		/* Then the gap below this node. */
 		if (gap_start > high_limit)
 			return placement_fail("the gaps from here on start above high_limit");
-		if (gap_end >= low_limit && gap_end > gap_start &&
-		    gap_end - gap_start >= length) {
+		if (gap_usable(gap_start, gap_end, low_limit, high_limit,
+			       length)) {
 			trace("  the gap below fits");
 			goto found;
 		}
@@ -200,9 +220,19 @@ check_current:
 		}
 
 		/*
-		 * This subtree is done. Climb to the first ancestor we reach
-		 * from its left: its own gap and right subtree are next.
+		 * This subtree is done. Next: the first ancestor we reach from
+		 * its left, its own gap and right subtree; at once when the
+		 * way down passed a left turn that may fit (resume), as in
+		 * unmapped_area_topdown().
 		 */
+		if (resume) {
+			trace("  climb up to the last left turn that may fit");
+			vma = visit(resume);
+			resume = NULL;
+			gap_start = vma_prev_end(vma);
+			gap_end = vma->vm_start;
+			goto check_current;
+		}
 		while (true) {
 			struct rb_node *prev = &vma->vm_rb;
 
@@ -287,14 +317,18 @@ unsigned long unmapped_area(struct mm_struct *mm,
  *   3. gaps are met from the top down: once a gap ends below low_limit,
  *      every later one does too, and the search can stop. We skip a right
  *      subtree whose gaps all start above high_limit (they start above the
- *      gap of this node, which does).
+ *      gap of this node, which does);
+ *   4. resume, when set, is the deepest node on the way down from which we
+ *      went right and whose own gap or left subtree may fit: every right
+ *      turn below it holds nothing, so a failed subtree climbs straight
+ *      to it (the seed climbs node by node to the same result).
  * The gap above highest_vm_end is the highest of all: it is tried first.
  */
 static unsigned long highest_fit(struct mm_struct *mm,
 				 const struct vm_unmapped_area_info *info,
 				 struct vm_area_struct **next)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
 
 	*next = NULL;
@@ -346,6 +380,13 @@ static unsigned long highest_fit(struct mm_struct *mm,
 			if (right->rb_subtree_gap >= length) {
 				trace("  go right: subtree_gap %#lx there",
 				      right->rb_subtree_gap);
+				/* where to come back to if nothing there fits */
+				if (gap_usable(gap_start, vma->vm_start, low_limit,
+					       high_limit, length) ||
+				    (vma->vm_rb.rb_left &&
+				     rb_to_vma(vma->vm_rb.rb_left)->rb_subtree_gap >=
+					     length))
+					resume = vma;
 				vma = visit(right);
 				continue;
 			}
@@ -356,8 +397,7 @@ check_current:
 		gap_end = vma->vm_start;
 		if (gap_end < low_limit)
 			return placement_fail("the gaps from here on end below low_limit");
-		if (gap_start <= high_limit && gap_end > gap_start &&
-		    gap_end - gap_start >= length) {
+		if (gap_usable(gap_start, gap_end, low_limit, high_limit, length)) {
 			trace("  the gap below fits");
 			goto found;
 		}
@@ -377,9 +417,21 @@ check_current:
 		}
 
 		/*
-		 * This subtree is done. Climb to the first ancestor we reach
-		 * from its right: its own gap and left subtree are next.
+		 * This subtree is done. Next: the first ancestor we reach from
+		 * its right, its own gap and left subtree. The seed climbs to
+		 * it node by node; when the way down passed a right turn whose
+		 * gap or left subtree may fit (resume), the right turns below
+		 * it were seen to hold nothing, so the climb goes there at
+		 * once. (In a tree whose right spine carries the gap below the
+		 * stack, that saves a walk back up the whole spine.)
 		 */
+		if (resume) {
+			trace("  climb up to the last right turn that may fit");
+			vma = visit(resume);
+			resume = NULL;
+			gap_start = vma_prev_end(vma);
+			goto check_current;
+		}
 		while (true) {
 			struct rb_node *prev = &vma->vm_rb;
 

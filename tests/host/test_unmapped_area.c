@@ -434,6 +434,72 @@ TEST(tracing_changes_nothing_and_visits_are_counted)
 	vmt_mm_free(mm);
 }
 
+/*
+ * The way back after a right turn that led nowhere. Fifteen one-page
+ * VMAs: V1..V14 at pages 10..23 with no hole between them, V15 at page
+ * 60; added in level order, so that the red-black tree is the perfect
+ * one (checked first):
+ *
+ *                      V8
+ *            V4                  V12
+ *       V2        V6        V10       V14
+ *     V1  V3    V5  V7    V9  V11  V13   V15
+ *
+ * Gaps: [0, PG(10)) below V1, [PG(24), PG(60)) below V15. Top-down, one
+ * page, high_limit PG(24): a usable gap starts at or below PG(23).
+ *   V8: vm_end PG(18) <= PG(23) and V12's subtree gap is 36 pages: go
+ *       right. V8's left subtree has the 10-page gap: V8 is where to come
+ *       back to if nothing on the right fits.
+ *   V12: vm_end PG(22): go right (its own gap and V10's subtree: none).
+ *   V14: vm_end PG(24) > PG(23): V15's subtree cannot help, not entered;
+ *       no gap of its own, none in V13's subtree.
+ *   Back at V8 at once: the seed would climb to V12 first and look at it
+ *   again. V8 has no gap; left to V4, V2 (V6 and V3: none), V1, whose
+ *   gap fits: the top of [0, PG(10)) minus a page, PG(9).
+ * Visits: V8 V12 V14 V8 V4 V2 V1, 7 (node by node: 8).
+ *
+ * Bottom-up, the mirror image: one page, low_limit PG(11), so a usable
+ * gap ends at or above PG(12), and high_limit PG(100).
+ *   V8: the VMA before it ends at PG(17) >= PG(12): its left subtree may
+ *       help (10-page gap): go left. V12's subtree (36 pages) may too: V8
+ *       is where to come back to.
+ *   V4: the one before ends at PG(13): go left to V2 (its own gap and
+ *       V6's subtree: none).
+ *   V2: the one before ends at PG(11) < PG(12): V1's gap ends too low,
+ *       not entered; no gap of its own, none in V3's subtree.
+ *   Back at V8 at once (not via V4): no gap; right to V12 (V10: none),
+ *   V14 (V13: none), V15, whose gap [PG(24), PG(60)) fits: PG(24).
+ * Visits: V8 V4 V2 V8 V12 V14 V15, 7 (node by node: 8).
+ */
+TEST(a_failed_right_turn_goes_back_to_the_last_promising_node_at_once)
+{
+	static const int order[15] = { 8, 4, 12, 2, 6, 10, 14, 1, 3, 5, 7,
+				       9, 11, 13, 15 };
+	struct vm_area_struct *v[16];
+	struct mm_struct *mm = vmt_mm_new();
+
+	for (int i = 0; i < 15; i++) {
+		int k = order[i];
+		unsigned long page = k < 15 ? 9 + k : 60;
+
+		v[k] = vmt_add(mm, PG(page), PG(page + 1), VM_RW_ANON, NULL,
+			       PG(page) >> PAGE_SHIFT);
+	}
+	/* the tree drawn above */
+	CHECK(mm->mm_rb.rb_node == &v[8]->vm_rb);
+	for (int k = 2; k <= 14; k += 2) {
+		int step = k & -k;	/* 2, 4 or 8: half a subtree's width */
+
+		CHECK(v[k]->vm_rb.rb_left == &v[k - step / 2]->vm_rb);
+		CHECK(v[k]->vm_rb.rb_right == &v[k + step / 2]->vm_rb);
+	}
+	CHECK_EQ(topdown(mm, 1, PG(0), PG(24), 0, 0), PG(9));
+	CHECK_EQ(placement_stats.last_visits, 7);
+	CHECK_EQ(bottomup(mm, 1, PG(11), PG(100), 0, 0), PG(24));
+	CHECK_EQ(placement_stats.last_visits, 7);
+	vmt_mm_free(mm);
+}
+
 /* ---------------------------------------------------------------------
  * O(log n): 65530 VMAs, counted visits
  */

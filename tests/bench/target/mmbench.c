@@ -55,6 +55,8 @@ static uint64_t clock_cost;
 static const char *op_names[MAX_OPS];
 static uint64_t medians[MAX_OPS][NR_LEVELS];
 static long level_n[NR_LEVELS], level_min[NR_LEVELS];
+/* Tree nodes a placement search visited, on average (-1: not counted). */
+static double level_visits[NR_LEVELS];
 static int nr_ops;
 
 /* printf() without stdio's buffers: nothing here may call malloc. */
@@ -176,6 +178,21 @@ static void protect(unsigned long addr, unsigned long len, int prot)
 		die("mprotect", ret);
 }
 
+/*
+ * A counter of topdown's placement searches from /proc/vmstat, or 0 where
+ * there is none (Linux).
+ */
+static long placement_count(const char *name)
+{
+	static char text[4096];
+	long value;
+
+	if (proc_read("/proc/vmstat", text, sizeof(text)) <= 0 ||
+	    !proc_value(text, name, &value))
+		return 0;
+	return value;
+}
+
 /* mmap one page, then munmap it: the same free gap every time. */
 static void bench_mmap_munmap(int level)
 {
@@ -198,6 +215,8 @@ static void bench_mmap_munmap(int level)
  */
 static void bench_mmap_munmap_mean(int level)
 {
+	long searches = placement_count("td_placement_searches");
+	long visits = placement_count("td_placement_visits");
 	uint64_t t0;
 	int i, k;
 
@@ -205,6 +224,9 @@ static void bench_mmap_munmap_mean(int level)
 	for (k = 0; k < ROW; k++)
 		unmap(map_anon(PAGE, PROT_READ | PROT_WRITE), PAGE);
 	t0 = cost(t0, now());
+	searches = placement_count("td_placement_searches") - searches;
+	visits = placement_count("td_placement_visits") - visits;
+	level_visits[level] = searches > 0 ? (double)visits / searches : -1;
 	for (i = 0; i < SAMPLES; i++)
 		samples[i] = (t0 + ROW / 2) / ROW;
 	record("mmap+munmap, mean", level);
@@ -474,6 +496,30 @@ static void print_table(void)
 	}
 }
 
+/*
+ * How the placement search grows with n (topdown counts the tree nodes
+ * each search visits; an O(log n) search stays under 3 log2(n + 1)).
+ */
+static void print_visits(void)
+{
+	int level;
+
+	if (level_visits[0] < 0)
+		return;
+	say("\nplacement search (mmap+munmap, mean): tree nodes visited per search\n");
+	for (level = 0; level < NR_LEVELS; level++) {
+		double bound = 0;
+		long m = level_n[level] + 1;
+
+		while (m > 1) {		/* log2, to the next integer */
+			bound += 1;
+			m = (m + 1) / 2;
+		}
+		say("  n=%-8ld %6.1f visits   3*log2(n+1) = %.0f\n",
+		    level_n[level], level_visits[level], 3 * bound);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long reserve;
@@ -511,6 +557,7 @@ int main(int argc, char **argv)
 	    SAMPLES, BATCH, (unsigned long long)clock_cost);
 	say("  n: the VMAs of the process before the operation's own mappings (n>=k: /proc/self/maps unreadable)\n\n");
 	print_table();
+	print_visits();
 	say("# mmbench: done\n");
 	return 0;
 }

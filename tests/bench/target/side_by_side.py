@@ -19,6 +19,8 @@ def table(path):
     ns = [h.split('=', 1)[1] for h in lines[head].split()[1:]]
     rows = {}
     for line in lines[head + 1:end]:
+        if not line.strip():
+            break               # the table ends at the first blank line
         name, figures = line[:24].rstrip(), line[24:].split()
         if name and len(figures) == len(ns):
             rows[name] = [int(f) for f in figures]
