@@ -57,22 +57,32 @@ static void __printf(1, 2) trace_line(const char *fmt, ...)
 	printk("\n");
 }
 
-/* Count a new search and trace its request. */
+/* Trace a new search's request. */
 static void placement_begin(const char *fn,
 			    const struct vm_unmapped_area_info *info)
 {
-	placement_stats.searches++;
-	placement_stats.last_visits = 0;
 	trace("%s: length %#lx, low_limit %#lx, high_limit %#lx, align_mask %#lx, align_offset %#lx",
 	      fn, info->length, info->low_limit, info->high_limit,
 	      info->align_mask, info->align_offset);
 }
 
-/* The search stands on @vma: count it, trace it and its gap. */
-static inline struct vm_area_struct *visit(struct vm_area_struct *vma)
+/* A search ends having visited @visits nodes: count it. */
+static void placement_end(unsigned long visits)
 {
-	placement_stats.last_visits++;
-	placement_stats.total_visits++;
+	placement_stats.searches++;
+	placement_stats.last_visits = visits;
+	placement_stats.total_visits += visits;
+}
+
+/*
+ * The search stands on @vma: count it in *@visits (a local of the search,
+ * kept in a register, where a global would be loaded and stored at every
+ * node), trace it and its gap.
+ */
+static inline struct vm_area_struct *visit(unsigned long *visits,
+					   struct vm_area_struct *vma)
+{
+	(*visits)++;
 	trace("  at [%#lx, %#lx): gap below it [%#lx, %#lx), subtree_gap %#lx",
 	      vma->vm_start, vma->vm_end, vma_prev_end(vma), vma->vm_start,
 	      vma->rb_subtree_gap);
@@ -137,7 +147,8 @@ static inline bool gap_usable(unsigned long gap_start, unsigned long gap_end,
  */
 static unsigned long lowest_fit(struct mm_struct *mm,
 				const struct vm_unmapped_area_info *info,
-				struct vm_area_struct **next)
+				struct vm_area_struct **next,
+				unsigned long *visits)
 {
 	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
@@ -160,7 +171,7 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
 		goto check_highest;
-	vma = visit(rb_to_vma(mm->mm_rb.rb_node));
+	vma = visit(visits, rb_to_vma(mm->mm_rb.rb_node));
 	if (vma->rb_subtree_gap < length) {
 		trace("  no gap in the tree is that large");
 		goto check_highest;
@@ -189,7 +200,7 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 				     rb_to_vma(vma->vm_rb.rb_right)->rb_subtree_gap >=
 					     length))
 					resume = vma;
-				vma = visit(left);
+				vma = visit(visits, left);
 				continue;
 			}
 		}
@@ -214,7 +225,7 @@ check_current:
 			if (right->rb_subtree_gap >= length) {
 				trace("  go right: subtree_gap %#lx there",
 				      right->rb_subtree_gap);
-				vma = visit(right);
+				vma = visit(visits, right);
 				continue;
 			}
 		}
@@ -227,7 +238,7 @@ check_current:
 		 */
 		if (resume) {
 			trace("  climb up to the last left turn that may fit");
-			vma = visit(resume);
+			vma = visit(visits, resume);
 			resume = NULL;
 			gap_start = vma_prev_end(vma);
 			gap_end = vma->vm_start;
@@ -241,7 +252,7 @@ check_current:
 				goto check_highest;
 			}
 			trace("  climb up");
-			vma = visit(rb_to_vma(rb_parent(prev)));
+			vma = visit(visits, rb_to_vma(rb_parent(prev)));
 			if (prev == vma->vm_rb.rb_left) {
 				gap_start = vma_prev_end(vma);
 				gap_end = vma->vm_start;
@@ -285,11 +296,11 @@ unsigned long unmapped_area(struct mm_struct *mm,
 {
 	struct vm_unmapped_area_info window = *info;
 	struct vm_area_struct *next;
-	unsigned long addr;
+	unsigned long addr, visits = 0;
 
 	placement_begin("unmapped_area", info);
 	while (true) {
-		addr = lowest_fit(mm, &window, &next);
+		addr = lowest_fit(mm, &window, &next, &visits);
 		if (IS_ERR_VALUE(addr) || !next ||
 		    !(next->vm_flags & VM_GROWSDOWN) ||
 		    vm_start_gap(next) >=
@@ -299,6 +310,7 @@ unsigned long unmapped_area(struct mm_struct *mm,
 		      addr, vm_start_gap(next), next->vm_start, next->vm_end);
 		window.low_limit = next->vm_end;
 	}
+	placement_end(visits);
 	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
 }
 
@@ -326,7 +338,8 @@ unsigned long unmapped_area(struct mm_struct *mm,
  */
 static unsigned long highest_fit(struct mm_struct *mm,
 				 const struct vm_unmapped_area_info *info,
-				 struct vm_area_struct **next)
+				 struct vm_area_struct **next,
+				 unsigned long *visits)
 {
 	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
@@ -359,7 +372,7 @@ static unsigned long highest_fit(struct mm_struct *mm,
 	/* Without VMAs, highest_vm_end 0 always fits: kept as Linux has it. */
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
 		return placement_fail("no VMAs and no room above them");
-	vma = visit(rb_to_vma(mm->mm_rb.rb_node));
+	vma = visit(visits, rb_to_vma(mm->mm_rb.rb_node));
 	if (vma->rb_subtree_gap < length)
 		return placement_fail("no gap in the tree is that large");
 
@@ -387,7 +400,7 @@ static unsigned long highest_fit(struct mm_struct *mm,
 				     rb_to_vma(vma->vm_rb.rb_left)->rb_subtree_gap >=
 					     length))
 					resume = vma;
-				vma = visit(right);
+				vma = visit(visits, right);
 				continue;
 			}
 		}
@@ -411,7 +424,7 @@ check_current:
 			if (left->rb_subtree_gap >= length) {
 				trace("  go left: subtree_gap %#lx there",
 				      left->rb_subtree_gap);
-				vma = visit(left);
+				vma = visit(visits, left);
 				continue;
 			}
 		}
@@ -427,7 +440,7 @@ check_current:
 		 */
 		if (resume) {
 			trace("  climb up to the last right turn that may fit");
-			vma = visit(resume);
+			vma = visit(visits, resume);
 			resume = NULL;
 			gap_start = vma_prev_end(vma);
 			goto check_current;
@@ -438,7 +451,7 @@ check_current:
 			if (!rb_parent(prev))
 				return placement_fail("back at the root: no gap fits");
 			trace("  climb up");
-			vma = visit(rb_to_vma(rb_parent(prev)));
+			vma = visit(visits, rb_to_vma(rb_parent(prev)));
 			if (prev == vma->vm_rb.rb_right) {
 				gap_start = vma_prev_end(vma);
 				goto check_current;
@@ -475,11 +488,11 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 {
 	struct vm_unmapped_area_info window = *info;
 	struct vm_area_struct *next;
-	unsigned long addr;
+	unsigned long addr, visits = 0;
 
 	placement_begin("unmapped_area_topdown", info);
 	while (true) {
-		addr = highest_fit(mm, &window, &next);
+		addr = highest_fit(mm, &window, &next, &visits);
 		if (IS_ERR_VALUE(addr) || !next ||
 		    !(next->vm_flags & VM_GROWSDOWN) ||
 		    vm_start_gap(next) >= min(next->vm_start, window.high_limit))
@@ -488,6 +501,7 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm,
 		      next->vm_start, vm_start_gap(next));
 		window.high_limit = vm_start_gap(next);
 	}
+	placement_end(visits);
 	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
 }
 
