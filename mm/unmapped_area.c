@@ -108,6 +108,30 @@ static unsigned long placement_found(unsigned long addr)
 	return addr;
 }
 
+/* Trace why [@gap_start, @gap_end) is not usable (see gap_usable()). */
+#define trace_nofit(...)                          \
+	do {                                      \
+		if (unlikely(trace_placement))    \
+			nofit_line(__VA_ARGS__);  \
+	} while (0)
+
+static void nofit_line(unsigned long gap_start, unsigned long gap_end,
+		       unsigned long low_limit, unsigned long high_limit,
+		       unsigned long length)
+{
+	if (gap_start > high_limit)
+		trace_line("  the gap below does not fit: it starts at %#lx, above %#lx",
+			   gap_start, high_limit);
+	else if (gap_end < low_limit)
+		trace_line("  the gap below does not fit: it ends at %#lx, below %#lx",
+			   gap_end, low_limit);
+	else if (gap_end <= gap_start)
+		trace_line("  the gap below does not fit: there is none");
+	else
+		trace_line("  the gap below does not fit: %#lx is less than %#lx",
+			   gap_end - gap_start, length);
+}
+
 /*
  * Is [@gap_start, @gap_end) usable: at least @length long, starting at or
  * below @high_limit and ending at or above @low_limit (the limits as the
@@ -215,7 +239,7 @@ check_current:
 			trace("  the gap below fits");
 			goto found;
 		}
-		trace("  the gap below does not fit");
+		trace_nofit(gap_start, gap_end, low_limit, high_limit, length);
 
 		/* Then the right subtree, if it may hold one. */
 		if (vma->vm_rb.rb_right) {
@@ -274,9 +298,20 @@ found:
 	*next = vma;
 found_highest:
 	/* The bottom of the usable part of the gap, then aligned up. */
-	if (gap_start < info->low_limit)
+	if (gap_start < info->low_limit) {
+		trace("  its start %#lx raised to low_limit %#lx", gap_start,
+		      info->low_limit);
 		gap_start = info->low_limit;
-	gap_start += (info->align_offset - gap_start) & info->align_mask;
+	}
+	if (info->align_mask) {
+		unsigned long shift = (info->align_offset - gap_start) &
+				      info->align_mask;
+
+		trace("  colour: plus (align_offset %#lx - %#lx) & align_mask %#lx = %#lx is %#lx",
+		      info->align_offset, gap_start, info->align_mask, shift,
+		      gap_start + shift);
+		gap_start += shift;
+	}
 
 	VM_BUG_ON(gap_start + info->length > info->high_limit);
 	VM_BUG_ON(gap_start + info->length > gap_end);
@@ -368,6 +403,8 @@ static unsigned long highest_fit(struct mm_struct *mm,
 		trace("  the gap above highest_vm_end %#lx fits", gap_start);
 		goto found_highest;
 	}
+	trace("  the gap above highest_vm_end %#lx starts above %#lx: the tree",
+	      gap_start, high_limit);
 
 	/* Without VMAs, highest_vm_end 0 always fits: kept as Linux has it. */
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
@@ -414,7 +451,7 @@ check_current:
 			trace("  the gap below fits");
 			goto found;
 		}
-		trace("  the gap below does not fit");
+		trace_nofit(gap_start, gap_end, low_limit, high_limit, length);
 
 		/* Then the left subtree, if it may hold one. */
 		if (vma->vm_rb.rb_left) {
@@ -462,13 +499,26 @@ check_current:
 found:
 	*next = vma;
 	/* The top of the usable part of the gap... */
-	if (gap_end > info->high_limit)
+	if (gap_end > info->high_limit) {
+		trace("  its end %#lx clipped to high_limit %#lx", gap_end,
+		      info->high_limit);
 		gap_end = info->high_limit;
+	}
 
 found_highest:
 	/* ...minus the length, then aligned down. */
+	trace("  end %#lx minus length %#lx is %#lx", gap_end, info->length,
+	      gap_end - info->length);
 	gap_end -= info->length;
-	gap_end -= (gap_end - info->align_offset) & info->align_mask;
+	if (info->align_mask) {
+		unsigned long shift = (gap_end - info->align_offset) &
+				      info->align_mask;
+
+		trace("  colour: minus (%#lx - align_offset %#lx) & align_mask %#lx = %#lx is %#lx",
+		      gap_end, info->align_offset, info->align_mask, shift,
+		      gap_end - shift);
+		gap_end -= shift;
+	}
 
 	VM_BUG_ON(gap_end < info->low_limit);
 	VM_BUG_ON(gap_end < gap_start);

@@ -20,7 +20,7 @@
  * gap_start <= high_limit - L, gap_end >= low_limit + L and size >= L,
  * the highest such: right subtree first, then the node's own gap, then
  * the left subtree, entering a subtree only if its subtree gap >= L.
- * low_limit is 0x1000 in all three searches.
+ * low_limit is 0x1000 in all four searches.
  */
 #include "kernel/errno.h"
 #include "mm/mm.h"
@@ -119,5 +119,32 @@ TEST(topdown_fails_when_the_gaps_end_below_low_limit)
 		return;
 	CHECK_EQ(search(mm, 0x20000, 0x40000), (unsigned long)-ENOMEM);
 	CHECK_EQ(placement_stats.last_visits, 2);	/* D B */
+	mmput(mm);
+}
+
+/*
+ * 4. L = 0x2000 with a colour: align_mask 0x3000 (SHMLBA 16 KiB), align_offset
+ *    0x1000 (the address's page number must be 1 modulo 4). The search wants
+ *    room for the worst shift too, 0x2000 + 0x3000 = 0x5000, and so walks
+ *    as in 1 (D F D) to D's gap [0x104000, 0xb6f00000). Its top minus L is
+ *    0xb6efe000, whose page number is 2 modulo 4: (0xb6efe000 - 0x1000) &
+ *    0x3000 = 0x1000 down, to 0xb6efd000 (page number 0xb6efd: 1 mod 4).
+ */
+TEST(topdown_colour_moves_the_address_down_to_its_colour)
+{
+	struct vm_unmapped_area_info info = {
+		.flags = VM_UNMAPPED_AREA_TOPDOWN,
+		.length = 0x2000,
+		.low_limit = 0x1000,
+		.high_limit = 0xb6f0c000,
+		.align_mask = 0x3000,
+		.align_offset = 0x1000,
+	};
+	struct mm_struct *mm = holes();
+
+	if (!mm)
+		return;
+	CHECK_EQ(unmapped_area_topdown(mm, &info), 0xb6efd000);
+	CHECK_EQ(placement_stats.last_visits, 3);	/* D F D */
 	mmput(mm);
 }

@@ -27,7 +27,8 @@ def expand(step, vmas):
         start, end, gap, subtree = vmas[step[1]]
         return 'at %x-%x gap %x-%x subtree %x' % (start, end, start - gap,
                                                   start, subtree)
-    return ' '.join([step[0]] + ['%x' % int(w, 16) for w in step[1:]])
+    return ' '.join([step[0]] + ['%x' % int(w, 16) if w.startswith('0x')
+                                 else w for w in step[1:]])
 
 # trace line (after "placement: ") -> normalized step
 PATTERNS = [
@@ -38,11 +39,28 @@ PATTERNS = [
     (r'at \[(\w+), (\w+)\): gap below it \[(\w+), (\w+)\), subtree_gap (\w+)',
      lambda m: 'at %x-%x gap %x-%x subtree %x' %
      tuple(int(g, 16) for g in m.groups())),
+    (r'the gap above highest_vm_end (\w+) starts above (\w+)',
+     lambda m: 'highest %x %x' % tuple(int(g, 16) for g in m.groups())),
+    (r'the gap above highest_vm_end (\w+) fits',
+     lambda m: 'highestfits %x' % int(m[1], 16)),
     (r'go right: subtree_gap (\w+)', lambda m: 'right %x' % int(m[1], 16)),
     (r'go left: subtree_gap (\w+)', lambda m: 'left %x' % int(m[1], 16)),
-    (r'the gap below does not fit', lambda m: 'nofit'),
+    (r'the gap below does not fit: it starts at (\w+), above (\w+)',
+     lambda m: 'nofit starts %x %x' % tuple(int(g, 16) for g in m.groups())),
+    (r'the gap below does not fit: it ends at (\w+), below (\w+)',
+     lambda m: 'nofit ends %x %x' % tuple(int(g, 16) for g in m.groups())),
+    (r'the gap below does not fit: there is none', lambda m: 'nofit none'),
+    (r'the gap below does not fit: (\w+) is less than (\w+)',
+     lambda m: 'nofit small %x %x' % tuple(int(g, 16) for g in m.groups())),
     (r'the gap below fits', lambda m: 'fits'),
+    (r'climb up to the last', lambda m: 'jump'),
     (r'climb up', lambda m: 'climb'),
+    (r'its end (\w+) clipped to high_limit (\w+)',
+     lambda m: 'clip %x %x' % tuple(int(g, 16) for g in m.groups())),
+    (r'end (\w+) minus length (\w+) is (\w+)',
+     lambda m: 'minus %x %x %x' % tuple(int(g, 16) for g in m.groups())),
+    (r'colour: minus \((\w+) - align_offset (\w+)\) & align_mask (\w+) = (\w+) is (\w+)',
+     lambda m: 'colour %x %x %x %x %x' % tuple(int(g, 16) for g in m.groups())),
     (r'chose (\w+)', lambda m: 'chose %x' % int(m[1], 16)),
     (r'-ENOMEM', lambda m: 'fail'),
 ]

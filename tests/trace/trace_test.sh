@@ -17,7 +17,7 @@ TRACE=placement timeout --foreground -k 5 "${QEMU_TIMEOUT:-180}" \
 status=$?
 tr -d '\r' < "$log" > "$log.tmp" && mv "$log.tmp" "$log"
 grep -E '^(ok|not ok) [0-9]' "$log" | sed 's/^/# target| /'
-if [ "$status" = 0 ] && grep -q '^# kernel: 3 passed, 0 failed' "$log"; then
+if [ "$status" = 0 ] && grep -q '^# kernel: 4 passed, 0 failed' "$log"; then
     echo "ok 1 trace:self_tests_pass_with_trace_on"
 else
     echo "not ok 1 trace:self_tests_pass_with_trace_on"
