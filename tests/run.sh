@@ -94,6 +94,8 @@ qemu_run() {
 # --- the architecture boundary: no ARM header in portable code -------------
 run_stage portable '^# portable: [0-9]+ passed' tests/check_portable.sh
 run_stage readme '^# readme: [0-9]+ passed' tests/check_readme_map.py
+run_stage readme-commands '^# readme_commands: [0-9]+ passed' \
+    tests/check_readme_commands.py
 run_stage callgraph '^# callgraph: [0-9]+ passed' tests/check_callgraph.py
 
 # --- host -----------------------------------------------------------------
