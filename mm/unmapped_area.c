@@ -75,9 +75,9 @@ static void placement_end(unsigned long visits)
 }
 
 /*
- * The search stands on @vma: count it in *@visits (a local of the search,
- * kept in a register, where a global would be loaded and stored at every
- * node), trace it and its gap.
+ * The search stands on @vma: count it in *@visits, the caller's own count
+ * (the statistics, global, are updated once at the end of the search:
+ * two loads and stores less at every node), trace it and its gap.
  */
 static inline struct vm_area_struct *visit(unsigned long *visits,
 					   struct vm_area_struct *vma)
