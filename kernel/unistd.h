@@ -38,10 +38,15 @@
 #define __NR_ioctl 54		/* the shell's terminal mode */
 
 /*
- * ARM Linux's private calls start at 0xf0000 (__ARM_NR_BASE); cacheflush
- * makes instructions written as data visible to instruction fetch.
- * topdown has none of them (and QEMU models no caches): ENOSYS.
+ * ARM Linux's private calls start at 0xf0000 (__ARM_NR_BASE): set_tls and
+ * get_tls keep a thread's pointer to its C library data (in TPIDRURO,
+ * kernel/armv7/arm_syscall.c). cacheflush makes instructions written as
+ * data visible to instruction fetch; topdown has no other private call
+ * (and QEMU models no caches): ENOSYS, as Linux answers for one it lacks.
  */
+#define __ARM_NR_BASE 0x0f0000
 #define __ARM_NR_cacheflush 0x0f0002
+#define __ARM_NR_set_tls 0x0f0005
+#define __ARM_NR_get_tls 0x0f0006
 
 #endif /* KERNEL_UNISTD_H */

@@ -3,22 +3,49 @@
  * (kernel/arch.h): where they are saved, and how a new task, fork and
  * exec set them. Reading and printing them: regs.c.
  */
+#include <stddef.h>
 #include "kernel/arch.h"
+#include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/task.h"
+#include "kernel/armv7/arm_syscall.h"
 #include "kernel/armv7/pt_regs.h"
 
-/* What kernel/armv7/switch.S saves in task->context, in this order. */
+/*
+ * What kernel/armv7/switch.S saves in task->context, in this order, and
+ * the task's TLS value, which it loads into TPIDRURO for the task.
+ */
 struct arm_cpu_context {
 	uint32_t r4, r5, r6, r7, r8, r9, sl, fp;
 	uint32_t sp;
 	uint32_t pc;
+	uint32_t tp_value;	/* set_tls(): read by user mode in TPIDRURO */
 };
+
+_Static_assert(offsetof(struct arm_cpu_context, tp_value) == 40,
+	       "kernel/armv7/switch.S loads tp_value from offset 40");
 
 _Static_assert(sizeof(struct arm_cpu_context) <= sizeof(struct cpu_context),
 	       "struct cpu_context too small for the ARM context");
 
 extern void ret_from_fork(void);	/* kernel/armv7/switch.S */
+
+static struct arm_cpu_context *arm_context(struct task_struct *task)
+{
+	return (struct arm_cpu_context *)&task->context;
+}
+
+/* See kernel/armv7/arm_syscall.h: the current task's, and TPIDRURO. */
+void set_tls(uint32_t value)
+{
+	arm_context(current)->tp_value = value;
+	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(value));
+}
+
+uint32_t get_tls(void)
+{
+	return arm_context(current)->tp_value;
+}
 
 struct pt_regs *task_pt_regs(struct task_struct *task)
 {
@@ -27,21 +54,26 @@ struct pt_regs *task_pt_regs(struct task_struct *task)
 
 void init_thread_context(struct task_struct *task)
 {
-	struct arm_cpu_context *ctx = (struct arm_cpu_context *)&task->context;
+	struct arm_cpu_context *ctx = arm_context(task);
 
 	ctx->sp = (uint32_t)task_pt_regs(task);
 	ctx->pc = (uint32_t)ret_from_fork;
+	ctx->tp_value = 0;
 }
 
 void copy_thread(struct task_struct *child, struct task_struct *parent)
 {
 	*task_pt_regs(child) = *task_pt_regs(parent);
 	task_pt_regs(child)->r[0] = 0;	/* fork() returns 0 here */
+	/* the child's thread pointer is the parent's (fork, not clone) */
+	arm_context(child)->tp_value = arm_context(parent)->tp_value;
 }
 
 void start_thread(struct pt_regs *regs, unsigned long entry,
 		  unsigned long sp)
 {
+	/* a new program starts without a thread pointer, as on Linux */
+	set_tls(0);
 	memset(regs, 0, sizeof(*regs));
 	regs->sp = sp;
 	regs->pc = entry & ~1u;

@@ -3,8 +3,9 @@
  *
  * cpu_switch_to(prev, next) saves the registers a C function must
  * preserve (r4-r11), sp and the return address into prev->context, loads
- * next's, and returns -- on next's kernel stack, into whatever called
- * cpu_switch_to() when next last ran. It returns prev.
+ * next's, puts next's thread pointer (set_tls) in TPIDRURO, and returns --
+ * on next's kernel stack, into whatever called cpu_switch_to() when next
+ * last ran. It returns prev.
  *
  * A new task has never run: its context.pc is ret_from_fork and its sp
  * the struct pt_regs at the top of its kernel stack, so its first
@@ -19,6 +20,8 @@
 cpu_switch_to:
 	stmia	r0, {r4-r11, sp, lr}	@ struct cpu_context is first in task
 	ldmia	r1, {r4-r11, sp, lr}
+	ldr	r2, [r1, #40]		@ next's tp_value (process.c) ...
+	mcr	p15, 0, r2, c13, c0, 3	@ ... in TPIDRURO, for its user mode
 	bx	lr
 
 	.global	ret_from_fork

@@ -14,6 +14,8 @@
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
+#include "kernel/unistd.h"
+#include "kernel/armv7/arm_syscall.h"
 #include "kernel/armv7/board.h"
 #include "kernel/armv7/gic.h"
 #include "kernel/armv7/pt_regs.h"
@@ -72,7 +74,10 @@ void do_svc(struct pt_regs *regs)
 		regs->r[0] = (uint32_t)-1;
 		return;
 	}
-	invoke_syscall(regs);
+	if (syscall_get_nr(regs) >= __ARM_NR_BASE)
+		arm_syscall(regs);	/* ARM's own: set_tls ... */
+	else
+		invoke_syscall(regs);
 }
 
 
