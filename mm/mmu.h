@@ -129,6 +129,17 @@ void clear_page(void *addr);
  */
 void copy_page(void *to, const void *from);
 
+/* -- the gate area ---------------------------------------------------------- */
+
+/*
+ * A page of the kernel's, above TASK_SIZE, that every task may read and
+ * execute, and /proc/PID/maps lists last, as Linux's "gate area" (ARMv7:
+ * the vectors page at 0xffff0000 with the kernel user helpers, named
+ * "[vectors]"). Its address, or 0 when the arch has none; its name.
+ */
+unsigned long gate_area_start(void);
+const char *gate_area_name(void);
+
 /* -- caches ---------------------------------------------------------------- */
 
 /*

@@ -6,6 +6,7 @@
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "mm/memlayout.h"
+#include "mm/mmu.h"
 #include "mm/proc_maps.h"
 
 /* The prefix of a line is padded to this width when a name follows. */
@@ -35,10 +36,40 @@ static unsigned long long vma_file_offset(const struct vm_area_struct *vma)
 	return (unsigned long long)vma->vm_pgoff << PAGE_SHIFT;
 }
 
+/*
+ * One line of the maps at @buf + @len (of @size): the range, the perms,
+ * offset, device and inode, and the name in its column. Returns the new
+ * length (>= @size when the line did not fit).
+ */
+static size_t show_line(char *buf, size_t size, size_t len,
+			unsigned long start, unsigned long end,
+			const char perms[5], unsigned long long offset,
+			unsigned int minor, unsigned long ino, const char *name)
+{
+	size_t first = len;
+
+	len += snprintf(buf + len, size - len, "%08lx-%08lx %s %08llx 00:%02x %lu ",
+			start, end, perms, offset, minor, ino);
+	if (len >= size)
+		return len;
+	if (name) {
+		int pad = MAPS_NAME_COLUMN - (int)(len - first);
+
+		len += snprintf(buf + len, size - len, "%*s %s", pad > 0 ? pad : 0,
+				"", name);
+	}
+	if (len + 1 < size) {
+		buf[len++] = '\n';
+		buf[len] = '\0';
+	}
+	return len;
+}
+
 /* See mm/proc_maps.h. */
 size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 {
 	struct vm_area_struct *vma;
+	unsigned long gate = gate_area_start();
 	size_t len = 0;
 
 	if (size)
@@ -48,37 +79,25 @@ size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 		unsigned long long offset = 0;
 		unsigned long ino = 0;
 		unsigned int minor = 0;
-		const char *name = vma_name(mm, vma);
-		size_t start = len;
-		int n;
+		char perms[5] = {
+			flags & VM_READ ? 'r' : '-',
+			flags & VM_WRITE ? 'w' : '-',
+			flags & VM_EXEC ? 'x' : '-',
+			flags & VM_MAYSHARE ? 's' : 'p',
+			'\0',
+		};
 
 		if (vma->vm_file) {
 			offset = vma_file_offset(vma);
 			ino = file_inode(vma->vm_file)->i_ino;
 			minor = 1;	/* our one in-memory filesystem */
 		}
-		n = snprintf(buf + len, size - len,
-			     "%08lx-%08lx %c%c%c%c %08llx 00:%02x %lu ",
-			     vma->vm_start, vma->vm_end,
-			     flags & VM_READ ? 'r' : '-',
-			     flags & VM_WRITE ? 'w' : '-',
-			     flags & VM_EXEC ? 'x' : '-',
-			     flags & VM_MAYSHARE ? 's' : 'p', offset, minor,
-			     ino);
-		len += n;
-		if (len >= size)
-			break;
-		if (name) {
-			int pad = MAPS_NAME_COLUMN - (int)(len - start);
-
-			n = snprintf(buf + len, size - len, "%*s %s", pad > 0 ? pad : 0,
-				     "", name);
-			len += n;
-		}
-		if (len + 1 < size) {
-			buf[len++] = '\n';
-			buf[len] = '\0';
-		}
+		len = show_line(buf, size, len, vma->vm_start, vma->vm_end,
+				perms, offset, minor, ino, vma_name(mm, vma));
 	}
+	/* last, as Linux: the arch's page above TASK_SIZE every task has */
+	if (gate && len + 1 < size)
+		len = show_line(buf, size, len, gate, gate + PAGE_SIZE, "r-xp",
+				0, 0, 0, gate_area_name());
 	return len < size ? len : (size ? size - 1 : 0);
 }

@@ -8,6 +8,10 @@
  *                        in the sections holding kernel text (below _etext)
  *   0xF8000000           motherboard peripherals (Device, XN)
  *   0xF8100000           Cortex-A9 private peripherals (Device, XN)
+ *   0xFFFF0000           the vectors page: one small page, readable and
+ *                        executable by user mode too, holding ARM Linux's
+ *                        kernel user helpers (kernel/armv7/kuser_helpers.S;
+ *                        topdown's own vectors are elsewhere, at VBAR)
  *
  * Nothing is mapped below PAGE_OFFSET in swapper_pg_dir once the boot
  * identity map is gone: a NULL (or any user) pointer dereferenced by the
@@ -34,6 +38,40 @@ struct mm_struct init_mm = {
 	.task_size = TASK_SIZE,
 };
 
+/*
+ * The vectors page, at 0xffff0000 in every task as on ARM Linux: the only
+ * small page of the kernel half, so its second-level table is this one,
+ * in the image. User read-only and executable (AP2=1 AP[1:0]=11, XN 0),
+ * normal memory, global: one TLB entry serves every task.
+ */
+#define VECTORS_BASE 0xffff0000UL
+
+static uint32_t vectors_table[PTRS_PER_PTE]
+	__attribute__((aligned(PTE_TABLE_SIZE)));
+extern const char kuser_page[];		/* kernel/armv7/kuser_helpers.S */
+
+static void map_vectors_page(void)
+{
+	uint32_t *l1 = &swapper_pg_dir[pgd_index(VECTORS_BASE)];
+	uint32_t *pte = &vectors_table[pte_index(VECTORS_BASE)];
+
+	*pte = virt_to_phys(kuser_page) | PTE_TYPE_SMALL | PTE_AP2 |
+	       (3 << PTE_AP_SHIFT) | PTE_TEX(1) | PTE_C | PTE_B;
+	clean_table_entry(pte);
+	*l1 = virt_to_phys(vectors_table) | PMD_TYPE_TABLE | PMD_DOMAIN(0);
+	clean_table_entry(l1);
+}
+
+unsigned long gate_area_start(void)
+{
+	return VECTORS_BASE;
+}
+
+const char *gate_area_name(void)
+{
+	return "[vectors]";
+}
+
 void paging_init(unsigned long ram_size)
 {
 	unsigned long text_end = ALIGN((unsigned long)_etext, SECTION_SIZE);
@@ -59,6 +97,7 @@ void paging_init(unsigned long ram_size)
 		*entry = 0;
 		clean_table_entry(entry);
 	}
+	map_vectors_page();
 	local_flush_tlb_all();
 }
 

@@ -93,6 +93,32 @@ TEST(show_maps_heap_follows_brk)
 }
 
 /*
+ * The arch's gate area comes last, after every VMA, as on ARM Linux:
+ *
+ *   ffff0000-ffff1000 r-xp 00000000 00:00 0          [vectors]
+ *
+ * (on the target the vectors page, kernel/armv7/kuser_helpers.S; here the
+ * fake MMU says where it is). A buffer that holds only the VMAs cuts it.
+ */
+TEST(show_maps_ends_with_the_gate_area)
+{
+	struct mm_struct *mm = mmap_mm_new(false);
+	static const char vma[] = "00030000-00031000 r--p 00000000 00:00 0 \n";
+	char buf[256];
+
+	CHECK_EQ(mmap_anon(mm, 0x30000, PG(1), PROT_READ,
+			   MAP_PRIVATE | MAP_FIXED), 0x30000);
+	fake_gate_area = 0xffff0000;
+	show_maps(mm, buf, sizeof(buf));
+	CHECK_STREQ(buf, "00030000-00031000 r--p 00000000 00:00 0 \n"
+			 "ffff0000-ffff1000 r-xp 00000000 00:00 0          [vectors]\n");
+	CHECK_EQ(show_maps(mm, buf, sizeof(vma)), strlen(vma));
+	CHECK_STREQ(buf, vma);
+	fake_gate_area = 0;
+	mmput(mm);
+}
+
+/*
  * File offsets of 4 GiB and more are printed whole, as Linux prints its
  * loff_t ((loff_t)vm_pgoff << PAGE_SHIFT, "%08llx"), and the name stays
  * in column 50 while the prefix is shorter than 48 characters. A file

@@ -239,6 +239,8 @@ static bool note_foreign(void)
 	heap_lo = brk0;
 	while (line && *line) {
 		line = maps_parse_line(line, &e);
+		if (e.start >= TASK_SIZE)
+			continue;	/* [vectors]: the kernel's page, no VMA */
 		if (strcmp(e.name, "[stack]") == 0) {
 			/* room to grow, and its guard gap */
 			stack_lo = e.start - (4UL << 20);
@@ -1089,8 +1091,12 @@ static bool read_maps(void)
 	nr_lines = 0;
 	if (n < 0 || n >= (long)sizeof(maps_text) - 1)
 		return false;
-	while (line && *line && nr_lines < MAX_LINES)
-		line = maps_parse_line(line, &lines[nr_lines++]);
+	while (line && *line && nr_lines < MAX_LINES) {
+		line = maps_parse_line(line, &lines[nr_lines]);
+		/* the gate area ([vectors]) lies above the task's space */
+		if (lines[nr_lines].start < TASK_SIZE)
+			nr_lines++;
+	}
 	return !line || !*line;
 }
 

@@ -142,6 +142,19 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 	fake_current_mm = next;
 }
 
+/* mmu_init.c: the vectors page, where a test puts it (0: none). */
+unsigned long fake_gate_area;
+
+unsigned long gate_area_start(void)
+{
+	return fake_gate_area;
+}
+
+const char *gate_area_name(void)
+{
+	return "[vectors]";
+}
+
 /* cacheinfo.c: what the test set. */
 bool cache_is_vipt_aliasing(void)
 {

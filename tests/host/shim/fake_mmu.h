@@ -71,6 +71,9 @@ extern struct fake_mmu_stats fake_mmu_stats;
 /* The mm switch_mm() last made current (NULL: none yet). */
 extern struct mm_struct *fake_current_mm;
 
+/* What gate_area_start() answers (0: no gate area); tests set it. */
+extern unsigned long fake_gate_area;
+
 /* What cache_is_vipt_aliasing() answers; tests set it. */
 extern bool fake_cache_aliasing;
 
