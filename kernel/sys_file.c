@@ -1,9 +1,10 @@
 /*
  * kernel/sys_file.c - file descriptors and the file system calls:
- * open, close, read, write, lseek, fstat64.
+ * open, openat, close, read, write, lseek, fstat64.
  */
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "kernel/printk.h"
 #include "kernel/ramfs.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
@@ -20,6 +21,8 @@
 #define O_RDWR 02
 #define O_CREAT 0100
 #define O_APPEND 02000
+
+#define AT_FDCWD (-100)		/* openat(): relative to the working directory */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -44,21 +47,28 @@ int fd_install(struct file *file)
 	return -EMFILE;
 }
 
-long sys_open(unsigned long upath, unsigned long flags, unsigned long mode)
+/* Copy the path at user @upath into @path (PATH_MAX). Returns 0 or -errno. */
+static long get_path(char *path, unsigned long upath)
 {
-	char path[PATH_MAX];
-	long len = strncpy_from_user(path, (const char *)upath, sizeof(path));
+	long len = strncpy_from_user(path, (const char *)upath, PATH_MAX);
+
+	if (len < 0)
+		return len;
+	if (len == PATH_MAX)
+		return -ENAMETOOLONG;
+	if (len == 0)
+		return -ENOENT;		/* Linux's getname refuses "" */
+	return 0;
+}
+
+/* open() of the kernel's copy of the path. */
+static long do_open(const char *path, unsigned long flags, unsigned long mode)
+{
 	unsigned int fmode;
 	struct inode *inode;
 	struct file *file;
 	int fd;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	if (len == 0)
-		return -ENOENT;		/* Linux's getname refuses "" */
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY: fmode = FMODE_READ; break;
 	case O_WRONLY: fmode = FMODE_WRITE; break;
@@ -98,6 +108,45 @@ long sys_open(unsigned long upath, unsigned long flags, unsigned long mode)
 	if (fd < 0)
 		fput(file);
 	return fd;
+}
+
+long sys_open(unsigned long upath, unsigned long flags, unsigned long mode)
+{
+	char path[PATH_MAX];
+	long err = get_path(path, upath);
+
+	return err ? err : do_open(path, flags, mode);
+}
+
+/*
+ * openat(2): open() of a path relative to the directory open at @dirfd,
+ * or to the working directory (always "/" here) for AT_FDCWD; an
+ * absolute path ignores @dirfd. A relative path with a @dirfd that is no
+ * descriptor is EBADF, one that is not a directory ENOTDIR, as Linux.
+ */
+long sys_openat(unsigned long dirfd, unsigned long upath, unsigned long flags,
+		unsigned long mode)
+{
+	char path[PATH_MAX], joined[PATH_MAX];
+	long err = get_path(path, upath);
+	struct file *dir;
+	int n;
+
+	if (err)
+		return err;
+	if (path[0] == '/' || (int)dirfd == AT_FDCWD)
+		return do_open(path, flags, mode);
+	dir = fget(dirfd);
+	if (!dir)
+		return -EBADF;
+	if (!S_ISDIR(dir->f_inode->i_mode))
+		return -ENOTDIR;
+	n = snprintf(joined, sizeof(joined), "%s/%s",
+		     strcmp(dir->f_inode->i_name, "/") ? dir->f_inode->i_name : "",
+		     path);
+	if (n >= (int)sizeof(joined))
+		return -ENAMETOOLONG;
+	return do_open(joined, flags, mode);
 }
 
 long sys_close(unsigned long fd)

@@ -35,6 +35,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(fstat64, sys_fstat64),
 	CALL(exit_group, sys_exit_group),
 	CALL(clock_gettime, sys_clock_gettime),
+	CALL(openat, sys_openat),
 };
 
 void invoke_syscall(struct pt_regs *regs)

@@ -15,7 +15,7 @@ struct file;
 struct pt_regs;
 
 /* The table runs from 0 to the highest number implemented. */
-#define NR_SYSCALLS 264
+#define NR_SYSCALLS 323
 
 /* Every handler takes the six argument registers. */
 typedef long (*syscall_fn)(unsigned long a0, unsigned long a1,
@@ -29,6 +29,8 @@ void invoke_syscall(struct pt_regs *regs);
 long sys_read(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_write(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_open(unsigned long path, unsigned long flags, unsigned long mode);
+long sys_openat(unsigned long dirfd, unsigned long path, unsigned long flags,
+		unsigned long mode);
 long sys_close(unsigned long fd);
 long sys_lseek(unsigned long fd, unsigned long off, unsigned long whence);
 long sys_fstat64(unsigned long fd, unsigned long statbuf);

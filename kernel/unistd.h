@@ -30,6 +30,7 @@
 #define __NR_fstat64 197
 #define __NR_exit_group 248
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */
+#define __NR_openat 322
 
 /* Linux only: what the test runtime needs when it runs under Linux */
 #define __NR_mount 21		/* to mount /proc (user/lib/procfs.c) */

@@ -132,6 +132,13 @@ static inline long sys_open(const char *path, int flags, int mode)
 	return syscall3(__NR_open, path, flags, mode);
 }
 
+/* openat(2): @path relative to the directory at @dirfd (AT_FDCWD: cwd). */
+#define LINUX_AT_FDCWD (-100)
+static inline long sys_openat(int dirfd, const char *path, int flags, int mode)
+{
+	return syscall4(__NR_openat, dirfd, path, flags, mode);
+}
+
 /* close(2): 0 or -errno. */
 static inline long sys_close(int fd)
 {
