@@ -85,6 +85,11 @@ void init_thread_context(struct task_struct *task);
 /* @child returns from fork() with @parent's registers, and 0. */
 void copy_thread(struct task_struct *child, struct task_struct *parent);
 
+/* clone(): @child starts with user stack pointer @sp ... */
+void thread_set_user_sp(struct task_struct *child, unsigned long sp);
+/* ... and thread pointer @tls (ARM: TPIDRURO, set_tls) */
+void thread_set_tls(struct task_struct *child, unsigned long tls);
+
 /*
  * Set the user registers @regs (of a task starting a new image) to begin
  * at @entry with stack pointer @sp; on ARM, bit 0 of @entry set means

@@ -170,6 +170,9 @@ int begin_new_exec(struct linux_binprm *b)
 	if (!mm)
 		return -ENOMEM;
 	b->point_of_no_return = true;
+	/* the old image's thread-id words go with it (Linux: mm_release) */
+	current->set_child_tid = NULL;
+	current->clear_child_tid = NULL;
 	switch_mm(old_mm ? old_mm : &init_mm, mm);
 	current->mm = mm;
 	if (old_mm)

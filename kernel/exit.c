@@ -68,6 +68,14 @@ void do_exit(int status)
 			task->files[fd] = NULL;
 		}
 	}
+	/*
+	 * clone's CLONE_CHILD_CLEARTID tells a thread's siblings it is gone:
+	 * Linux (mm_release) writes the 0 only while others use the address
+	 * space, never for a process of its own, which is all topdown has.
+	 * A bad pointer is no error.
+	 */
+	if (task->clear_child_tid && mm && mm->mm_users > 1)
+		put_user_u32(0, task->clear_child_tid);
 	if (mm) {
 		switch_mm(mm, &init_mm);
 		task->mm = NULL;

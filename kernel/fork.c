@@ -7,7 +7,9 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
+#include "kernel/uaccess.h"
 #include "kernel/syscall.h"
 #include "mm/mm.h"
 #include "mm/page_alloc.h"
@@ -73,16 +75,20 @@ struct task_struct *find_task(int pid)
 }
 
 /* fork(): a copy of the current process, sharing its open files. */
-long sys_fork(void)
+/*
+ * The new process of fork() and clone(): a copy of the current one with
+ * its own address space. Returns: the child (runnable), or NULL.
+ */
+static struct task_struct *copy_process(void)
 {
 	struct task_struct *child = alloc_task(current->comm);
 
 	if (!child)
-		return -ENOMEM;
+		return NULL;
 	child->mm = dup_mm(current->mm);
 	if (!child->mm) {
 		release_task(child);
-		return -ENOMEM;
+		return NULL;
 	}
 	child->personality = current->personality;
 	copy_thread(child, current);	/* fork() returns 0 in the child */
@@ -91,6 +97,56 @@ long sys_fork(void)
 			child->files[fd] = get_file(current->files[fd]);
 	child->parent = current;
 	list_add_tail(&child->sibling, &current->children);
+	return child;
+}
+
+long sys_fork(void)
+{
+	struct task_struct *child = copy_process();
+
+	if (!child)
+		return -ENOMEM;
+	wake_up_process(child);
+	return child->pid;
+}
+
+/*
+ * clone(2) as C libraries use it for fork(): a new process (no CLONE_VM)
+ * that reports SIGCHLD, with Linux's extras for a thread library's
+ * bookkeeping:
+ *   CLONE_PARENT_SETTID   the child's pid at @ptid, in the parent
+ *   CLONE_CHILD_SETTID    the child's pid at @ctid, in the child
+ *   CLONE_CHILD_CLEARTID  0 at @ctid when the child exits, if others
+ *                         still use its address space (threads: never)
+ *   CLONE_SETTLS          the child's thread pointer is @tls
+ * and @newsp, when not 0, the child's stack pointer. ARM's argument order
+ * (Linux's CLONE_BACKWARDS): flags, newsp, ptid, tls, ctid. Threads
+ * (CLONE_VM, CLONE_THREAD, ...) and exit signals other than SIGCHLD are
+ * beyond topdown: ENOSYS, so the caller knows it got no thread.
+ */
+long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
+	       unsigned long tls, unsigned long ctid)
+{
+	const unsigned long known = CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+				    CLONE_CHILD_CLEARTID | CLONE_SETTLS;
+	struct task_struct *child;
+
+	if ((flags & CSIGNAL) != SIGCHLD || (flags & ~(CSIGNAL | known)))
+		return -ENOSYS;
+	child = copy_process();
+	if (!child)
+		return -ENOMEM;
+	if (newsp)
+		thread_set_user_sp(child, newsp);
+	if (flags & CLONE_SETTLS)
+		thread_set_tls(child, tls);
+	if (flags & CLONE_CHILD_SETTID)
+		child->set_child_tid = (uint32_t *)ctid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = (uint32_t *)ctid;
+	/* as Linux, a bad pointer here is no error: the write is skipped */
+	if (flags & CLONE_PARENT_SETTID)
+		put_user_u32(child->pid, (uint32_t *)ptid);
 	wake_up_process(child);
 	return child->pid;
 }

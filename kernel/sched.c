@@ -9,6 +9,7 @@
  */
 #include "kernel/printk.h"
 #include "kernel/sched.h"
+#include "kernel/uaccess.h"
 #include "kernel/arch.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
@@ -108,6 +109,9 @@ void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	/* a clone with CLONE_CHILD_SETTID: its pid, in its own memory */
+	if (current->set_child_tid)
+		put_user_u32(current->pid, current->set_child_tid);
 }
 
 void cpu_idle(void)

@@ -28,6 +28,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(getppid, sys_getppid),
 	CALL(munmap, sys_munmap),
 	CALL(wait4, sys_wait4),
+	CALL(clone, sys_clone),
 	CALL(mprotect, sys_mprotect),
 	CALL(personality, sys_personality),
 	CALL(sched_yield, sys_sched_yield),

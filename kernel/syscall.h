@@ -29,6 +29,8 @@ void invoke_syscall(struct pt_regs *regs);
 long sys_read(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_write(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_open(unsigned long path, unsigned long flags, unsigned long mode);
+long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
+	       unsigned long tls, unsigned long ctid);
 long sys_openat(unsigned long dirfd, unsigned long path, unsigned long flags,
 		unsigned long mode);
 long sys_close(unsigned long fd);

@@ -55,9 +55,18 @@ struct task_struct {
 	int exit_status;		/* wait4's status word, once a zombie */
 	bool orphan;			/* parent died: reaped automatically */
 	unsigned long personality;	/* ADDR_COMPAT_LAYOUT: legacy mmap */
+	uint32_t *set_child_tid;	/* clone: our pid goes there at start */
+	uint32_t *clear_child_tid;	/* clone: 0 goes there at exit */
 
 	struct file *files[NR_OPEN];
 };
+
+/* clone(2) flags that kernel/fork.c takes (Linux's values). */
+#define CSIGNAL 0x000000ff		/* the exit signal, in the low byte */
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID 0x01000000
 
 /* personality(2) flags that the mm code honours (Linux's values). */
 #define ADDR_COMPAT_LAYOUT 0x0200000	/* exec picks the bottom-up layout */

@@ -23,6 +23,7 @@
 #define __NR_getppid 64
 #define __NR_munmap 91
 #define __NR_wait4 114
+#define __NR_clone 120
 #define __NR_mprotect 125
 #define __NR_personality 136
 #define __NR_sched_yield 158

@@ -69,6 +69,16 @@ void copy_thread(struct task_struct *child, struct task_struct *parent)
 	arm_context(child)->tp_value = arm_context(parent)->tp_value;
 }
 
+void thread_set_user_sp(struct task_struct *child, unsigned long sp)
+{
+	task_pt_regs(child)->sp = sp;
+}
+
+void thread_set_tls(struct task_struct *child, unsigned long tls)
+{
+	arm_context(child)->tp_value = tls;
+}
+
 void start_thread(struct pt_regs *regs, unsigned long entry,
 		  unsigned long sp)
 {
