@@ -36,7 +36,10 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(fstat64, sys_fstat64),
 	CALL(exit_group, sys_exit_group),
 	CALL(clock_gettime, sys_clock_gettime),
+	CALL(set_tid_address, sys_set_tid_address),
 	CALL(openat, sys_openat),
+	CALL(set_robust_list, sys_set_robust_list),
+	CALL(clock_gettime64, sys_clock_gettime64),
 };
 
 void invoke_syscall(struct pt_regs *regs)

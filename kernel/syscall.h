@@ -15,7 +15,7 @@ struct file;
 struct pt_regs;
 
 /* The table runs from 0 to the highest number implemented. */
-#define NR_SYSCALLS 323
+#define NR_SYSCALLS 404
 
 /* Every handler takes the six argument registers. */
 typedef long (*syscall_fn)(unsigned long a0, unsigned long a1,
@@ -29,6 +29,9 @@ void invoke_syscall(struct pt_regs *regs);
 long sys_read(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_write(unsigned long fd, unsigned long buf, unsigned long len);
 long sys_open(unsigned long path, unsigned long flags, unsigned long mode);
+long sys_clock_gettime64(unsigned long clock, unsigned long tp);
+long sys_set_tid_address(unsigned long tidptr);
+long sys_set_robust_list(unsigned long head, unsigned long len);
 long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	       unsigned long tls, unsigned long ctid);
 long sys_openat(unsigned long dirfd, unsigned long path, unsigned long flags,

@@ -57,6 +57,7 @@ struct task_struct {
 	unsigned long personality;	/* ADDR_COMPAT_LAYOUT: legacy mmap */
 	uint32_t *set_child_tid;	/* clone: our pid goes there at start */
 	uint32_t *clear_child_tid;	/* clone: 0 goes there at exit */
+	void *robust_list;		/* set_robust_list(): kept, unused */
 
 	struct file *files[NR_OPEN];
 };

@@ -30,8 +30,11 @@
 #define __NR_mmap2 192		/* offset in 4096-byte units */
 #define __NR_fstat64 197
 #define __NR_exit_group 248
+#define __NR_set_tid_address 256
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */
 #define __NR_openat 322
+#define __NR_set_robust_list 338
+#define __NR_clock_gettime64 403
 
 /* Linux only: what the test runtime needs when it runs under Linux */
 #define __NR_mount 21		/* to mount /proc (user/lib/procfs.c) */

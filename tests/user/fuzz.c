@@ -882,6 +882,8 @@ static void op_unknown(void)
 		__NR_getppid, __NR_munmap, __NR_wait4, __NR_mprotect,
 		__NR_personality, __NR_sched_yield, __NR_mmap2, __NR_fstat64,
 		__NR_exit_group, __NR_clock_gettime, __NR_openat, __NR_clone,
+		__NR_set_tid_address, __NR_set_robust_list,
+		__NR_clock_gettime64,
 		__ARM_NR_set_tls, __ARM_NR_get_tls,
 	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));
