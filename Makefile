@@ -232,7 +232,8 @@ host-tests: $(BUILD)/host/hosttests
 
 PICTURES_C := $(wildcard tests/pictures/*.c) tests/kernel/scenario_holes.c
 PICTURES_OBJS := $(PICTURES_C:%.c=$(BUILD)/host/%.o) \
-	$(filter $(BUILD)/host/mm/% $(BUILD)/host/kernel/%,$(HOST_OBJS)) \
+	$(filter-out %/kernel/selftest.o, \
+	    $(filter $(BUILD)/host/mm/% $(BUILD)/host/kernel/%,$(HOST_OBJS))) \
 	$(filter-out %/shim.o,$(filter $(BUILD)/host/tests/host/shim/%,$(HOST_OBJS)))
 PICTURES := $(BUILD)/pictures
 
