@@ -38,8 +38,9 @@
 #
 # Every stage prints KTAP lines ("ok N name" / "not ok N name"); its full
 # output is kept in build/test/STAGE.log. A stage that crashes, hangs
-# (each QEMU run is bounded by a timeout), or ends without its summary
-# counts as one more failure. The last line is the total, alone:
+# (each QEMU run is bounded by a timeout), prints no result at all, or
+# ends without its summary counts as one more failure. The last line is
+# the total, alone:
 #   N passed, M failed
 # and the exit status is non-zero when M > 0.
 set -u
@@ -68,17 +69,20 @@ show() {
 
 # run_stage NAME SUMMARY-REGEX COMMAND...: run, show, count, judge
 run_stage() {
-    local name=$1 summary=$2 log=$logs/$1.log status failed
+    local name=$1 summary=$2 log=$logs/$1.log status failed passed
     shift 2
     echo "# stage $name: $*"
     "$@" > "$log" 2>&1 < /dev/null
     status=$?
     show "$log"
     failed=$(grep -c '^not ok [0-9]' "$log")
-    total_pass=$((total_pass + $(grep -c '^ok [0-9]' "$log")))
+    passed=$(grep -c '^ok [0-9]' "$log")
+    total_pass=$((total_pass + passed))
     total_fail=$((total_fail + failed))
     if [ "$status" = 124 ]; then
         stage_failed "$name" "timed out (hang?); see $log"
+    elif [ $((passed + failed)) = 0 ]; then
+        stage_failed "$name" "printed no result at all (exit $status); see $log"
     elif ! grep -qE "$summary" "$log"; then
         stage_failed "$name" "ended without its summary (exit $status); see $log"
         tail -n 20 "$log" | sed 's/^/#   | /'
