@@ -16,6 +16,9 @@ VMAS = [
     ('b6f05000', 'b6f06000', 'r--p', '', 0x2000),
     ('b6f0a000', 'b6f0e000', 'rw-p', '', 0x4000),
     ('befdf000', 'bf000000', 'rw-p', '[stack]', 0x80d1000),
+    # the vectors page, last as in /proc/PID/maps (no gap line above it:
+    # it is no VMA; "top" is the room up to task_size)
+    ('ffff0000', 'ffff1000', 'r-xp', '[vectors]', None),
 ]
 
 # The tree drawn in scenario_holes.h, pre-order: depth, side, start, end,
@@ -84,7 +87,7 @@ def check_vmas(name, lines):
     want_gaps = [v[4] for v in VMAS]
     report(name + '_gap_below_each_vma', gaps == want_gaps,
            'got %s\nwant %s' % ([hex(g or 0) for g in gaps],
-                                [hex(g) for g in want_gaps]))
+                                [hex(g or 0) for g in want_gaps]))
 
 
 TREE_RE = re.compile(r'^( *)(?:([LR]) )?\[0x([0-9a-f]+), 0x([0-9a-f]+)\) '

@@ -7,6 +7,7 @@ from td import kernel
 from td.kernel import VM_READ, VM_WRITE, VM_EXEC, VM_MAYSHARE
 
 MAPS_NAME_COLUMN = 48      # Linux pads to 25 + 6 * sizeof(void *) - 1
+VECTORS = 0xffff0000       # the vectors page, kernel/armv7/kuser_helpers.S
 
 
 def size_str(n):
@@ -42,11 +43,13 @@ def maps_line(vma, mm):
     f = vma['vm_file']
     offset = kernel.u(vma['vm_pgoff']) << 12 if kernel.u(f) else 0
     ino = kernel.u(f['f_inode']['i_ino']) if kernel.u(f) else 0
-    line = '%08x-%08x %s %08x 00:00 %d ' % (
-        kernel.u(vma['vm_start']), kernel.u(vma['vm_end']), perms, offset, ino)
+    dev = '00:01' if kernel.u(f) else '00:00'     # the ramfs is 00:01
+    line = '%08x-%08x %s %08x %s %d ' % (
+        kernel.u(vma['vm_start']), kernel.u(vma['vm_end']), perms, offset,
+        dev, ino)
     name = vma_name(vma, mm)
-    if name:
-        line = line.ljust(MAPS_NAME_COLUMN) + name
+    if name:        # padded to the column, then a blank, as Linux
+        line = line.ljust(MAPS_NAME_COLUMN) + ' ' + name
     return line
 
 
@@ -70,6 +73,10 @@ def show_vmas(mm, how):
     top = kernel.u(mm['task_size'])
     if top > prev_end:
         gdb.write(gap_line(prev_end, top, 'top') + '  up to task_size\n')
+    # the gate area every task has, last as in /proc/PID/maps: ARM's
+    # vectors page (mm/armv7/mmu_init.c), no VMA of the task's
+    gdb.write(('%08x-%08x r-xp 00000000 00:00 0 ' % (VECTORS, VECTORS + 4096))
+              .ljust(MAPS_NAME_COLUMN) + ' [vectors]\n')
 
 
 class VmasCommand(gdb.Command):
