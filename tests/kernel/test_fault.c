@@ -3,8 +3,8 @@
  * mm/shmem.c) on the real ARMv7 page tables: after each fault, the MMU
  * itself (ATS1CUR/ATS1CUW, and a call into a page) says what user mode
  * may now do, and at which physical page. The host tests check the same
- * policy against a software MMU; these check that the policy and
- * mm/armv7 agree.
+ * policy on the same page-table code with a software decoder of the
+ * descriptors in place of the MMU; these check it with the MMU itself.
  */
 #include "tests/kernel/kcatch.h"
 #include "mm/armv7/ats.h"

@@ -1,8 +1,8 @@
 /*
  * tests/bench/host/shim.c - what the mm files of the benchmark (vma.c,
- * vma_merge.c, unmapped_area.c, rbtree.c, validate.c) need from the rest
- * of the kernel: the console is stdout, panic() aborts (both the host
- * tests' own, below), the slab is malloc().
+ * vma_merge.c, anon_vma.c, unmapped_area.c, rbtree.c, validate.c) need
+ * from the rest of the kernel: the console is stdout, panic() aborts
+ * (both the host tests' own, below), the slab is malloc().
  *
  * The host tests have a fuller shim (tests/host/shim/, with the real
  * slab, the fake MMU and ASan); the benchmark keeps its own slab so that

@@ -1,8 +1,8 @@
 /*
  * tests/host/shim/mm_boot.c - the rest of the mm boot, as start_kernel
- * does it after the slab (tests/host/shim/mem.c) and the MMU's caches
- * (fake_mmu.c): the VMA and mm_struct caches and the zero page, and the
- * file and inode caches. Runs before any test.
+ * does it after the slab (tests/host/shim/mem.c): mm_core_init() (the
+ * VMA, anon_vma, page-table and mm_struct caches, the zero page), then
+ * the file and inode caches. Runs before any test.
  */
 #include "kernel/fs.h"
 #include "mm/mm.h"
