@@ -136,16 +136,25 @@ static void check_after(struct mm_struct *mm, const struct anon_case *c,
 	CHECK_EQ(c->anons_after[i], 0);
 }
 
-/* Run one vma_merge() case and free everything (leaks are checked). */
-static void run_merge(const struct anon_case *c)
+/*
+ * Run one case through vma_merge(), or with @new_range through
+ * vma_merge_new_range() (a range without pages, as mmap makes), and free
+ * everything (leaks are checked).
+ */
+static void run_case(const struct anon_case *c, bool new_range)
 {
 	struct tokens t = { { NULL, NULL } };
 	struct mm_struct *mm = build(c, &t);
 	unsigned long addr = PG(c->lo), end = PG(c->hi);
-	struct vm_area_struct *merged;
+	struct vm_area_struct *prev = prev_of(mm, addr), *merged;
 
-	merged = vma_merge(mm, prev_of(mm, addr), addr, end, F1,
-			   token(&t, c->range_anon), NULL, addr >> PAGE_SHIFT);
+	if (new_range)
+		merged = vma_merge_new_range(mm, prev, addr, end, F1, NULL,
+					     addr >> PAGE_SHIFT);
+	else
+		merged = vma_merge(mm, prev, addr, end, F1,
+				   token(&t, c->range_anon), NULL,
+				   addr >> PAGE_SHIFT);
 	CHECK_EQ(merged == NULL, strcmp(c->before, c->after) == 0);
 	if (merged) {
 		CHECK(merged->vm_start <= addr && end <= merged->vm_end);
@@ -183,7 +192,7 @@ TEST(free_range_cases_1_2_3_with_anon_vmas)
 	};
 
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		run_merge(&cases[i]);
+		run_case(&cases[i], false);
 }
 
 /*
@@ -227,7 +236,7 @@ TEST(mprotect_cases_4_to_8_with_anon_vmas)
 	};
 
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		run_merge(&cases[i]);
+		run_case(&cases[i], false);
 }
 
 /*
@@ -253,20 +262,8 @@ TEST(new_range_asks_next_first_then_prev_with_its_anon_vma)
 		{ "PPPP    NNNN", "22", "ab", 4, 8, '-', "PPPP    NNNN", "ab" },
 	};
 
-	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const struct anon_case *c = &cases[i];
-		struct tokens t = { { NULL, NULL } };
-		struct mm_struct *mm = build(c, &t);
-		unsigned long addr = PG(c->lo), end = PG(c->hi);
-		struct vm_area_struct *vma;
-
-		vma = vma_merge_new_range(mm, prev_of(mm, addr), addr, end, F1,
-					  NULL, addr >> PAGE_SHIFT);
-		CHECK_EQ(vma == NULL, strcmp(c->before, c->after) == 0);
-		check_after(mm, c, &t);
-		vmt_mm_free(mm);
-		CHECK_EQ(nr_anon_vmas(), 0);
-	}
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_case(&cases[i], true);
 }
 
 /*
