@@ -62,7 +62,8 @@ MMDEBUG := -DCONFIG_DEBUG_VM
 # variables visible when stepping with gdb.
 KCFLAGS := $(CSTD) $(WARN) -Og -g -mcpu=cortex-a9 -marm -mfloat-abi=soft \
 	-ffreestanding -fno-builtin -fno-common -fno-pie -fno-stack-protector \
-	-fno-omit-frame-pointer -mapcs-frame -I. -MMD -MP $(MMDEBUG)
+	-fno-omit-frame-pointer -mapcs-frame -DCONFIG_FRAME_POINTER -I. -MMD -MP \
+	$(MMDEBUG)
 KASFLAGS := -g -mcpu=cortex-a9 -marm -I. -MMD -MP -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -T linker.ld \
 	-Wl,-Map=$(BUILD)/kernel.map -Wl,--no-warn-rwx-segments
@@ -282,7 +283,10 @@ $(BUILD)/bench/vmabench: $(BENCH_OBJS)
 BENCH_KDIR := $(BUILD)/bench/kernel
 BENCH_KERNEL := $(BENCH_KDIR)/kernel.elf
 BENCH_KOBJS := $(KERNEL_OBJS:$(BUILD)/k/%=$(BENCH_KDIR)/%)
-BENCH_KCFLAGS := $(filter-out -Og $(MMDEBUG),$(KCFLAGS)) -O2
+# No frame pointers either (the oops backtrace walks them: the release
+# kernel prints none).
+BENCH_KCFLAGS := $(filter-out -Og $(MMDEBUG) -fno-omit-frame-pointer \
+	-mapcs-frame -DCONFIG_FRAME_POINTER,$(KCFLAGS)) -O2 -fomit-frame-pointer
 BENCH_TARGET_ELF := $(BUILD)/u/tests/bench/target/mmbench.elf
 .SECONDARY: $(BENCH_TARGET_ELF:.elf=.o)
 

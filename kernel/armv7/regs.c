@@ -13,7 +13,7 @@
 
 bool user_mode(const struct pt_regs *regs)
 {
-	return (regs->cpsr & MODE_MASK) == MODE_USR;
+	return regs_from_user(regs);
 }
 
 unsigned long instruction_pointer(const struct pt_regs *regs)
@@ -60,10 +60,16 @@ const char *mode_name(uint32_t cpsr)
  * Walk the APCS frame chain (-mapcs-frame): fp points at the saved pc,
  * fp[-1] is the saved lr, fp[-3] the caller's fp. Stops at fp == 0 (set
  * by kernel/armv7/start.S) or anything that does not look like a kernel
- * stack.
+ * stack. The release kernel is built without frame pointers (as Linux's
+ * CONFIG_FRAME_POINTER=n: a few instructions less in every call), so it
+ * has no chain to walk and says so.
  */
 static void show_backtrace(uint32_t fp)
 {
+#ifndef CONFIG_FRAME_POINTER
+	printk("  no backtrace: the release kernel has no frame pointers (the debug kernel has)\n");
+	return;
+#endif
 	printk("  backtrace (find the names with gdb's \"info symbol ADDR\"):\n");
 	for (int depth = 0; fp && depth < 16; depth++) {
 		const uint32_t *frame = (const uint32_t *)fp;

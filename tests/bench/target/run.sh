@@ -56,7 +56,7 @@ echo
 linux_log=$out/linux.log
 (
     TOP=$top REF=${LINUX_REF_DIR:-$top/build/linux-ref}
-    IMAGE=$top/build/initramfs.cpio TIMEOUT=${BENCH_TIMEOUT:-600}
+    IMAGE=$out/initramfs.cpio TIMEOUT=${BENCH_TIMEOUT:-600}
     . "$top/qemu/linux-ref.sh"
     fetch_linux >&2
     make_initrd "$elf" "$out/linux-initrd.cpio.gz"
