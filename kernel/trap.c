@@ -63,6 +63,8 @@ static void __noreturn kill_task(struct pt_regs *regs,
 				 const struct fault_info *fi)
 {
 	const struct fault_report *r = &fi->report;
+	const struct fault_kind *k = fi->kind;
+	const char *name = k->status_name(fi->status);
 
 	if (fi->sig == SIGKILL)
 		printk("\nOut of memory: no page for task %d (%s) at %08lx: killed\n",
@@ -70,9 +72,10 @@ static void __noreturn kill_task(struct pt_regs *regs,
 	printk("\ntask %d (%s): %s at address %08lx, pc %08lx: %s\n",
 	       current->pid, current->comm, signal_name(fi->sig), fi->addr,
 	       instruction_pointer(regs),
-	       fi->have_report ? fault_reason_str(r->reason) : fi->name);
+	       fi->have_report ? fault_reason_str(r->reason) : name);
 	printk("  %s access; %s: %s %08lx (%s 0x%02x)\n", access_name(fi),
-	       fi->name, fi->status_reg, fi->status, fi->code_name, fi->code);
+	       name, k->status_reg, fi->status, k->code_name,
+	       k->status_code(fi->status));
 	if (fi->have_report && r->has_vma)
 		printk("  VMA %08lx-%08lx flags %04lx pgoff %lx %s\n",
 		       r->vm_start, r->vm_end, r->vm_flags, r->vm_pgoff,
@@ -88,17 +91,19 @@ static void __noreturn kill_task(struct pt_regs *regs,
 static void report_kernel_fault(const struct pt_regs *regs,
 				const struct fault_info *fi)
 {
+	const struct fault_kind *k = fi->kind;
 	const char *how = fi->flags & FAULT_FLAG_INSTRUCTION ? "fetching" :
 			  fi->flags & FAULT_FLAG_WRITE ? "writing" : "reading";
-	char what = fi->what[0];
+	char what = k->what[0];
 
 	if (what >= 'a' && what <= 'z')	/* "Data abort in ..." */
 		what -= 'a' - 'A';
 	printk("%c%s in %s mode at pc %08lx: %s, %s address %08lx\n", what,
-	       fi->what + 1, regs_mode_name(regs), instruction_pointer(regs),
-	       fi->name, how, fi->addr);
-	printk("  %s %08lx (%s 0x%02x)  %s %08lx\n", fi->status_reg,
-	       fi->status, fi->code_name, fi->code, fi->addr_reg, fi->addr);
+	       k->what + 1, regs_mode_name(regs), instruction_pointer(regs),
+	       k->status_name(fi->status), how, fi->addr);
+	printk("  %s %08lx (%s 0x%02x)  %s %08lx\n", k->status_reg,
+	       fi->status, k->code_name, k->status_code(fi->status),
+	       k->addr_reg, fi->addr);
 }
 
 void fault_act(struct pt_regs *regs, struct fault_info *fi,
@@ -115,7 +120,7 @@ void fault_act(struct pt_regs *regs, struct fault_info *fi,
 	if (fixup_exception(regs))	/* a bad user pointer in a syscall */
 		return;
 	report_kernel_fault(regs, fi);
-	die_or_catch(fi->what, regs, fi->vector, fi->status, fi->addr);
+	die_or_catch(fi->kind->what, regs, fi->vector, fi->status, fi->addr);
 }
 
 void die(const char *what, struct pt_regs *regs)

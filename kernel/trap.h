@@ -35,19 +35,31 @@ enum fault_verdict {
 };
 
 /*
+ * The names of one kind of abort, constant: the arch has one for each
+ * (on ARM, data abort: DFSR, DFAR, FS; prefetch abort: IFSR, IFAR, FS).
+ */
+struct fault_kind {
+	const char *what;		/* "data abort", "prefetch abort" */
+	const char *status_reg;		/* the register with the status ("DFSR") */
+	const char *addr_reg;		/* the one with the address ("DFAR") */
+	const char *code_name;		/* the status field ("FS") */
+	/* the status in words ("translation fault (page)") and its code */
+	const char *(*status_name)(unsigned long status);
+	unsigned int (*status_code)(unsigned long status);
+};
+
+/*
  * One fault, as the arch decoded it: everything the report prints, in
- * words and numbers, so that this code needs no arch header.
+ * words and numbers (through @kind), so that this code needs no arch
+ * header. Only the numbers are filled in on every fault; the words are
+ * looked up when a report is printed (a fault that is fixed, nearly
+ * every one, never needs them).
  */
 struct fault_info {
-	const char *what;		/* "data abort", "prefetch abort" */
+	const struct fault_kind *kind;	/* the names of this kind of abort */
 	unsigned long addr;		/* the faulting address */
 	unsigned int flags;		/* FAULT_FLAG_* of the access */
-	const char *name;		/* the fault status in words */
-	const char *status_reg;		/* the register saying so ("DFSR") */
-	const char *addr_reg;		/* the one with @addr ("DFAR") */
-	unsigned long status;		/* its raw value */
-	const char *code_name;		/* its status field ("FS") */
-	unsigned int code;		/* and value */
+	unsigned long status;		/* the status register's raw value */
 	int vector;			/* the arch's exception number */
 	int sig;			/* FAULT_SIGNAL: the signal */
 	bool have_report;		/* do_user_fault() ran: @report */

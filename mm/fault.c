@@ -142,7 +142,22 @@ static int report_fault(struct fault_report *report, int fault,
 	return fault;
 }
 
-/* do_user_fault - see mm/memory.h. Returns: 0 or VM_FAULT_* bits. */
+/* Start @report of a fault at @addr that failed: no VMA in it yet. */
+static struct fault_report *report_start(struct fault_report *report,
+					 unsigned long addr,
+					 unsigned int flags)
+{
+	report->addr = addr;
+	report->flags = flags;
+	report->has_vma = false;
+	return report;
+}
+
+/*
+ * do_user_fault - see mm/memory.h. Returns: 0 or VM_FAULT_* bits.
+ * The report is written only for a fault that fails (a fixed one, nearly
+ * every one, never prints it).
+ */
 int do_user_fault(struct mm_struct *mm, unsigned long addr,
 		  unsigned int flags, struct fault_report *report)
 {
@@ -150,42 +165,41 @@ int do_user_fault(struct mm_struct *mm, unsigned long addr,
 	enum fault_reason why;
 	int fault;
 
-	/* not cleared whole: the vm_* fields count only if has_vma */
-	report->addr = addr;
-	report->flags = flags;
-	report->has_vma = false;
 	if (addr >= mm->task_size)
-		return report_fault(report, VM_FAULT_BADMAP, FAULT_KERNEL_ADDR);
+		return report_fault(report_start(report, addr, flags),
+				    VM_FAULT_BADMAP, FAULT_KERNEL_ADDR);
 	vma = find_vma(mm, addr);
 	if (!vma)
-		return report_fault(report, VM_FAULT_BADMAP, FAULT_NO_VMA);
+		return report_fault(report_start(report, addr, flags),
+				    VM_FAULT_BADMAP, FAULT_NO_VMA);
 	if (addr < vma->vm_start) {
 		if (!(vma->vm_flags & VM_GROWSDOWN) ||
 		    (addr & PAGE_MASK) < max(FIRST_USER_ADDRESS,
 					     mm->mmap_min_addr))
-			return report_fault(report, VM_FAULT_BADMAP,
-					    FAULT_NO_VMA);
+			return report_fault(report_start(report, addr, flags),
+					    VM_FAULT_BADMAP, FAULT_NO_VMA);
 		why = expand_downwards(vma, addr);
 		if (why != FAULT_FIXED) {
-			report_vma(report, vma);
+			report_vma(report_start(report, addr, flags), vma);
 			return report_fault(report, VM_FAULT_BADMAP, why);
 		}
 	}
 	why = access_error(flags, vma);
 	if (why != FAULT_FIXED) {
-		report_vma(report, vma);
+		report_vma(report_start(report, addr, flags), vma);
 		return report_fault(report, VM_FAULT_BADACCESS, why);
 	}
-	fault = handle_mm_fault(mm, vma, addr, flags);
-	if (!fault)
-		return report_fault(report, 0, FAULT_FIXED);
+	/* checked above: in @vma, and allowed */
+	fault = __handle_mm_fault(mm, vma, addr, flags);
+	if (likely(!fault))
+		return 0;
 	/* only a fault that fails is reported: the VMA goes in the report */
-	report_vma(report, vma);
+	report_vma(report_start(report, addr, flags), vma);
 	if (fault & VM_FAULT_OOM)
 		why = FAULT_OOM;
 	else if (fault & VM_FAULT_SIGBUS)
 		why = FAULT_BEYOND_EOF;
-	else if (fault & VM_FAULT_SIGSEGV)
-		why = access_error(flags, vma);
+	else
+		why = FAULT_FIXED;	/* never: the access was checked */
 	return report_fault(report, fault, why);
 }

@@ -156,22 +156,21 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
-/* vma_access_permitted - see mm/memory.h. */
-bool vma_access_permitted(const struct vm_area_struct *vma,
-			  unsigned int flags)
+/* Count the failures of a fault. Returns: @ret. */
+static int count_fault_result(int ret)
 {
-	unsigned long need = VM_READ | VM_WRITE | VM_EXEC;
-
-	if (flags & FAULT_FLAG_WRITE)
-		need = VM_WRITE;
-	if (flags & FAULT_FLAG_INSTRUCTION)
-		need = VM_EXEC;
-	return vma->vm_flags & need;
+	if (ret & VM_FAULT_OOM)
+		count_vm_event(TD_FAULT_OOM);
+	if (ret & VM_FAULT_SIGBUS)
+		count_vm_event(TD_FAULT_SIGBUS);
+	if (ret & VM_FAULT_SIGSEGV)
+		count_vm_event(TD_FAULT_SIGSEGV);
+	return ret;
 }
 
-/* handle_mm_fault - see mm/memory.h. Returns: 0 or VM_FAULT_* bits. */
-int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
-		    unsigned long addr, unsigned int flags)
+/* __handle_mm_fault - see mm/memory.h. Returns: 0 or VM_FAULT_* bits. */
+int __handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long addr, unsigned int flags)
 {
 	struct page *page;
 	pgprot_t prot;
@@ -179,10 +178,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	count_vm_event(PGFAULT);
 	addr &= PAGE_MASK;
-	if (addr < vma->vm_start || addr >= vma->vm_end ||
-	    !vma_access_permitted(vma, flags)) {
-		ret = VM_FAULT_SIGSEGV;
-	} else if (!vma->vm_file && (vma->vm_flags & VM_SHARED)) {
+	if (!vma->vm_file && (vma->vm_flags & VM_SHARED)) {
 		/* mmap_region() must have called shmem_zero_setup() */
 		printk("handle_mm_fault: shared anonymous VMA [%08lx, %08lx) has no object\n",
 		       vma->vm_start, vma->vm_end);
@@ -195,13 +191,19 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	} else {
 		ret = 0;	/* already fixed: nothing to do */
 	}
-	if (ret & VM_FAULT_OOM)
-		count_vm_event(TD_FAULT_OOM);
-	if (ret & VM_FAULT_SIGBUS)
-		count_vm_event(TD_FAULT_SIGBUS);
-	if (ret & VM_FAULT_SIGSEGV)
-		count_vm_event(TD_FAULT_SIGSEGV);
-	return ret;
+	return unlikely(ret) ? count_fault_result(ret) : 0;
+}
+
+/* handle_mm_fault - see mm/memory.h. Returns: 0 or VM_FAULT_* bits. */
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long addr, unsigned int flags)
+{
+	if ((addr & PAGE_MASK) < vma->vm_start || addr >= vma->vm_end ||
+	    !vma_access_permitted(vma, flags)) {
+		count_vm_event(PGFAULT);
+		return count_fault_result(VM_FAULT_SIGSEGV);
+	}
+	return __handle_mm_fault(mm, vma, addr, flags);
 }
 
 /*

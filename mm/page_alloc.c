@@ -70,44 +70,6 @@ bool virt_addr_valid(const void *addr)
 	return mem_zone->mem_map && off / PAGE_SIZE < mem_zone->spanned_pages;
 }
 
-/* page_to_pfn - Returns: the frame number of @page. */
-unsigned long page_to_pfn(const struct page *page)
-{
-	return mem_zone->base_pfn + (unsigned long)(page - mem_zone->mem_map);
-}
-
-/* pfn_to_page - @pfn must be valid. Returns: its struct page. */
-struct page *pfn_to_page(unsigned long pfn)
-{
-	return mem_zone->mem_map + (pfn - mem_zone->base_pfn);
-}
-
-/* page_to_phys - Returns: the physical address of @page's frame. */
-phys_addr_t page_to_phys(const struct page *page)
-{
-	return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;
-}
-
-/* phys_to_page - @phys must be in RAM. Returns: its frame's struct page. */
-struct page *phys_to_page(phys_addr_t phys)
-{
-	return pfn_to_page(phys >> PAGE_SHIFT);
-}
-
-/* page_address - Returns: the kernel virtual address of @page's frame. */
-void *page_address(const struct page *page)
-{
-	return mem_zone->virt_base + (page - mem_zone->mem_map) * PAGE_SIZE;
-}
-
-/* virt_to_page - @addr must be valid. Returns: the page holding it. */
-struct page *virt_to_page(const void *addr)
-{
-	uintptr_t off = (uintptr_t)addr - (uintptr_t)mem_zone->virt_base;
-
-	return mem_zone->mem_map + off / PAGE_SIZE;
-}
-
 /* -- free lists ---------------------------------------------------------- */
 
 /* Mark the block at @page free with @order and list it. */

@@ -273,12 +273,49 @@ void put_page(struct page *page);
 
 bool pfn_valid(unsigned long pfn);		/* is @pfn a frame of RAM? */
 bool virt_addr_valid(const void *addr);		/* in the RAM mapping? */
-unsigned long page_to_pfn(const struct page *page);
-struct page *pfn_to_page(unsigned long pfn);	/* @pfn must be valid */
-phys_addr_t page_to_phys(const struct page *page);
-struct page *phys_to_page(phys_addr_t phys);	/* @phys must be RAM */
-void *page_address(const struct page *page);	/* its kernel mapping */
-struct page *virt_to_page(const void *addr);	/* @addr must be valid */
+/*
+ * The conversions between a frame and its struct page, inline (every
+ * fault and every unmapped page does one): mem_map indexed by the frame
+ * number, as Linux's flat memory model. The zone is mm/internal.h's;
+ * only these need it outside mm/.
+ */
+extern struct zone *mem_zone;
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return mem_zone->base_pfn + (unsigned long)(page - mem_zone->mem_map);
+}
+
+/* @pfn must be valid */
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_zone->mem_map + (pfn - mem_zone->base_pfn);
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;
+}
+
+/* @phys must be RAM */
+static inline struct page *phys_to_page(phys_addr_t phys)
+{
+	return pfn_to_page(phys >> PAGE_SHIFT);
+}
+
+/* The kernel mapping of @page's frame. */
+static inline void *page_address(const struct page *page)
+{
+	return mem_zone->virt_base + (page - mem_zone->mem_map) * PAGE_SIZE;
+}
+
+/* The page holding @addr, which must be in the RAM mapping. */
+static inline struct page *virt_to_page(const void *addr)
+{
+	uintptr_t off = (uintptr_t)addr - (uintptr_t)mem_zone->virt_base;
+
+	return mem_zone->mem_map + off / PAGE_SIZE;
+}
 
 /* -- counters and checks ------------------------------------------------- */
 

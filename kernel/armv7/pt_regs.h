@@ -56,6 +56,12 @@ _Static_assert(__builtin_offsetof(struct pt_regs, pc) == S_PC, "pt_regs pc");
 
 /* The name of a CPSR mode ("USR", "SVC", ...). */
 const char *mode_name(uint32_t cpsr);
+
+/* user_mode() for the arch's own hot paths (the abort entry): inline. */
+static inline bool regs_from_user(const struct pt_regs *regs)
+{
+	return (regs->cpsr & MODE_MASK) == MODE_USR;
+}
 #endif
 
 #endif /* KERNEL_ARMV7_PT_REGS_H */

@@ -29,7 +29,9 @@ void do_data_abort(struct pt_regs *regs)
 	enum fault_verdict verdict;
 
 	verdict = arm_classify_abort(&fi, read_dfsr(), read_dfar(), false,
-				     current->mm, user_mode(regs));
+				     current->mm, regs_from_user(regs));
+	if (likely(verdict == FAULT_HANDLED))
+		return;		/* a page is there now: retry the access */
 	fi.vector = VEC_DABT;
 	fault_act(regs, &fi, verdict);
 }
@@ -40,7 +42,7 @@ void do_prefetch_abort(struct pt_regs *regs)
 	enum fault_verdict verdict;
 
 	verdict = arm_classify_abort(&fi, read_ifsr(), read_ifar(), true,
-				     current->mm, user_mode(regs));
+				     current->mm, regs_from_user(regs));
 	fi.vector = VEC_PABT;
 	fault_act(regs, &fi, verdict);
 }

@@ -135,6 +135,25 @@ static enum fault_verdict do_page_fault(struct fault_info *fi,
 	return FAULT_SIGNAL;
 }
 
+/* FS, the five-bit fault status code of @fsr (struct fault_kind). */
+static unsigned int fsr_code(unsigned long fsr)
+{
+	return fsr_fs(fsr);
+}
+
+static const char *fsr_status_name(unsigned long fsr)
+{
+	return fsr_name(fsr);
+}
+
+static const struct fault_kind data_abort = {
+	"data abort", "DFSR", "DFAR", "FS", fsr_status_name, fsr_code,
+};
+
+static const struct fault_kind prefetch_abort = {
+	"prefetch abort", "IFSR", "IFAR", "FS", fsr_status_name, fsr_code,
+};
+
 enum fault_verdict arm_classify_abort(struct fault_info *fi, uint32_t fsr,
 				      uint32_t far, bool prefetch,
 				      struct mm_struct *mm, bool user)
@@ -145,22 +164,16 @@ enum fault_verdict arm_classify_abort(struct fault_info *fi, uint32_t fsr,
 	 * Field by field, not a compound literal: that would clear the
 	 * whole report too (a memset on every fault, a quarter of a
 	 * zero-page fault's cost), and the report is read only when
-	 * have_report says do_user_fault() filled it.
+	 * have_report says do_user_fault() filled it. The names are in
+	 * the constant fault_kind, looked up only for a report.
 	 */
-	fi->what = prefetch ? "prefetch abort" : "data abort";
+	fi->kind = prefetch ? &prefetch_abort : &data_abort;
 	fi->addr = far;
-	fi->flags = 0;
-	fi->name = inf->name;
-	fi->status_reg = prefetch ? "IFSR" : "DFSR";
-	fi->addr_reg = prefetch ? "IFAR" : "DFAR";
 	fi->status = fsr;
-	fi->code_name = "FS";
-	fi->code = fsr_fs(fsr);
 	fi->vector = 0;
 	fi->sig = 0;
 	fi->have_report = false;
-	if (user)
-		fi->flags |= FAULT_FLAG_USER;
+	fi->flags = user ? FAULT_FLAG_USER : 0;
 	if (prefetch)
 		fi->flags |= FAULT_FLAG_INSTRUCTION;
 	else if (fsr & FSR_WNR)

@@ -135,23 +135,39 @@ void pgd_free(struct mm_struct *mm)
 	mm->pgd = NULL;
 }
 
+/*
+ * A new, empty L2 table for the L1 entry @l1 of @mm (which has none).
+ * Returns: the table, or NULL when out of memory. Out of line: it runs
+ * once per MiB, and keeping it out of pte_offset() keeps every fault's
+ * walk a short leaf function.
+ */
+static __attribute__((noinline)) uint32_t *pte_alloc_table(
+	struct mm_struct *mm, uint32_t *l1)
+{
+	uint32_t *table = kmem_cache_zalloc(pte_table_cache);
+
+	if (!table)
+		return NULL;
+	sync_table_area(table, PTE_TABLE_SIZE);
+	*l1 = virt_to_phys(table) | PMD_TYPE_TABLE | PMD_DOMAIN(0);
+	clean_table_entry(l1);
+	mm->nr_pte_tables++;
+	return table;
+}
+
 /* The PTE for @addr, allocating its L2 table if @alloc; NULL if none. */
-static uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
-			    bool alloc)
+static inline uint32_t *pte_offset(struct mm_struct *mm, unsigned long addr,
+				   bool alloc)
 {
 	uint32_t *l1 = &mm->pgd->entry[pgd_index(addr)];
 	uint32_t *table = pte_table(*l1);
 
-	if (!table) {
+	if (unlikely(!table)) {
 		if (!alloc)
 			return NULL;
-		table = kmem_cache_zalloc(pte_table_cache);
+		table = pte_alloc_table(mm, l1);
 		if (!table)
 			return NULL;
-		sync_table_area(table, PTE_TABLE_SIZE);
-		*l1 = virt_to_phys(table) | PMD_TYPE_TABLE | PMD_DOMAIN(0);
-		clean_table_entry(l1);
-		mm->nr_pte_tables++;
 	}
 	return &table[pte_index(addr)];
 }
