@@ -15,6 +15,22 @@ void *memset(void *s, int c, size_t n)
 		*p++ = (unsigned char)c;
 		n--;
 	}
+	/*
+	 * Eight words a round, a Cortex-A9 cache line: clearing an L2 table
+	 * or a new VMA (kmem_cache_zalloc) takes a third of the word loop.
+	 */
+	for (; n >= 32; n -= 32, p += 32) {
+		uint32_t *w = (uint32_t *)p;
+
+		w[0] = word;
+		w[1] = word;
+		w[2] = word;
+		w[3] = word;
+		w[4] = word;
+		w[5] = word;
+		w[6] = word;
+		w[7] = word;
+	}
 	for (; n >= 4; n -= 4, p += 4)
 		*(uint32_t *)p = word;
 	while (n--)

@@ -5,7 +5,12 @@
  * handler resumes at the fixup instead (kernel/uaccess.c), which returns
  * the number of bytes left.
  *
- * Byte at a time, for clarity: these copy syscall arguments, not bulk data.
+ * A word at a time where both sides are word-aligned (exec clears the
+ * rest of the last data page and copies argv and the environment: a
+ * byte at a time, __clear_user alone was a fifth of an execve), else a
+ * byte at a time. After each store r3 holds the bytes still to do, so a
+ * fixup returns exactly what was not done: a faulting store stores
+ * nothing.
  *
  * Every access to user memory is an *unprivileged* one (ldrt, ldrbt,
  * strt, strbt): the MMU checks it against the page's user permissions,
@@ -47,25 +52,43 @@
 	.global	__copy_from_user
 __copy_from_user:
 	mov	r3, r2			@ r3 = bytes left
-1:	cmp	r3, #0
-	beq	2f
+	orr	ip, r0, r1
+	tst	ip, #3
+	bne	2f			@ not both aligned: bytes
+1:	cmp	r3, #4
+	blo	2f
+	user	bytes_left, ldrt ip, [r1], #4
+	str	ip, [r0], #4
+	sub	r3, r3, #4
+	b	1b
+2:	cmp	r3, #0
+	beq	3f
 	user	bytes_left, ldrbt ip, [r1], #1
 	strb	ip, [r0], #1
 	sub	r3, r3, #1
-	b	1b
-2:	mov	r0, #0
+	b	2b
+3:	mov	r0, #0
 	bx	lr
 
 	.global	__copy_to_user
 __copy_to_user:
 	mov	r3, r2
-1:	cmp	r3, #0
-	beq	2f
+	orr	ip, r0, r1
+	tst	ip, #3
+	bne	2f
+1:	cmp	r3, #4
+	blo	2f
+	ldr	ip, [r1], #4
+	user	bytes_left, strt ip, [r0], #4
+	sub	r3, r3, #4
+	b	1b
+2:	cmp	r3, #0
+	beq	3f
 	ldrb	ip, [r1], #1
 	user	bytes_left, strbt ip, [r0], #1
 	sub	r3, r3, #1
-	b	1b
-2:	mov	r0, #0
+	b	2b
+3:	mov	r0, #0
 	bx	lr
 
 /* unsigned long __clear_user(void *to, unsigned long n) */
@@ -73,12 +96,24 @@ __copy_to_user:
 __clear_user:
 	mov	r3, r1
 	mov	ip, #0
-1:	cmp	r3, #0
+1:	tst	r0, #3			@ bytes up to a word boundary
 	beq	2f
+	cmp	r3, #0
+	beq	4f
 	user	bytes_left, strbt ip, [r0], #1
 	sub	r3, r3, #1
 	b	1b
-2:	mov	r0, #0
+2:	cmp	r3, #4			@ then words
+	blo	3f
+	user	bytes_left, strt ip, [r0], #4
+	sub	r3, r3, #4
+	b	2b
+3:	cmp	r3, #0			@ then the last bytes
+	beq	4f
+	user	bytes_left, strbt ip, [r0], #1
+	sub	r3, r3, #1
+	b	3b
+4:	mov	r0, #0
 	bx	lr
 
 /*

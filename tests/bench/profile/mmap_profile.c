@@ -2,11 +2,15 @@
  * tests/bench/profile/mmap_profile.c - the program `make profile` runs when
  * given none: what one mmap and one fault cost, function by function.
  *
- * Four phases (user/lib/profile.h), each of NR operations:
+ * Six phases (user/lib/profile.h), each of NR operations (NR_PROC for
+ * the last two):
  *   mmap_munmap       mmap a private anonymous page, munmap it
  *   read_fault_zero   read an untouched page: the zero page is mapped
  *   write_fault_zero  write that page: a new page replaces the zero page
  *   write_fault_new   write an untouched page: a new zeroed page
+ *   fork_exit         fork; the child exits at once; wait for it
+ *   fork_execve_exit  the same, but the child first execve()s this very
+ *                     program (argv[1] "exit": it returns at once)
  * The mappings the fault phases touch are made before their phase starts,
  * and every page is touched once, so each operation is exactly one fault.
  *
@@ -16,10 +20,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "profile.h"
 #include "sys/mman.h"
 
 #define NR 64
+#define NR_PROC 8
 #define PAGE 4096UL
 
 static void *map(size_t len)
@@ -55,11 +63,36 @@ static void add_vmas(unsigned long n)
 		}
 }
 
+/* Fork NR_PROC children, each exiting at once or after an execve. */
+static void fork_phase(const char *name, char *self, int exec)
+{
+	char *argv[] = { self, "exit", NULL };
+	int i, status;
+
+	profile_begin(name, NR_PROC);
+	for (i = 0; i < NR_PROC; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			if (exec)
+				execve(self, argv, environ);
+			_exit(exec);	/* 1: the execve failed */
+		}
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || status) {
+			printf("mmap_profile: child %d failed\n", (int)pid);
+			exit(1);
+		}
+	}
+	profile_end();
+}
+
 int main(int argc, char **argv)
 {
 	volatile char *a, *b;
 	unsigned long i, sum = 0;
 
+	if (argc > 1 && !strcmp(argv[1], "exit"))
+		return 0;	/* fork_execve_exit's child */
 	add_vmas(argc > 1 ? strtoul(argv[1], NULL, 0) : 0);
 
 	profile_begin("mmap_munmap", NR);
@@ -86,5 +119,8 @@ int main(int argc, char **argv)
 
 	munmap((void *)a, NR * PAGE);
 	munmap((void *)b, NR * PAGE);
+
+	fork_phase("fork_exit", argv[0], 0);
+	fork_phase("fork_execve_exit", argv[0], 1);
 	return sum != 0;	/* the zero page reads as 0 */
 }
