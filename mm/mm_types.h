@@ -90,6 +90,7 @@ struct mm_struct {
 	int map_count;			/* number of VMAs */
 	int max_map_count;		/* limit (sysctl vm.max_map_count) */
 	unsigned long highest_vm_end;	/* vm_end of the highest VMA, or 0 */
+	struct vm_area_struct *mmap_cache; /* find_vma()'s last result */
 	unsigned long vm_check_credit;	/* VMAs the checker may skip before
 					 * its next full check (mm/debug.h) */
 

@@ -248,6 +248,7 @@ unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 
 	/* The file's mmap may not move the VMA: the links still hold. */
 	vma_link(mm, vma, prev, rb_link, rb_parent);
+	mm->mmap_cache = vma;	/* its first fault (or munmap) looks it up */
 	return addr;
 
 free_vma:

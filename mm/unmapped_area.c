@@ -145,6 +145,16 @@ static inline bool gap_usable(unsigned long gap_start, unsigned long gap_end,
 	       gap_end > gap_start && gap_end - gap_start >= length;
 }
 
+/* May the left subtree of @vma hold a gap of @length (by its subtree_gap)? */
+static inline bool may_fit_left(const struct vm_area_struct *vma,
+				unsigned long length)
+{
+	const struct rb_node *left = vma->vm_rb.rb_left;
+
+	return left && rb_entry(left, struct vm_area_struct, vm_rb)
+				       ->rb_subtree_gap >= length;
+}
+
 /*
  * unmapped_area - see mm/vma.h.
  *
@@ -430,12 +440,16 @@ static unsigned long highest_fit(struct mm_struct *mm,
 			if (right->rb_subtree_gap >= length) {
 				trace("  go right: subtree_gap %#lx there",
 				      right->rb_subtree_gap);
-				/* where to come back to if nothing there fits */
-				if (gap_usable(gap_start, vma->vm_start, low_limit,
-					       high_limit, length) ||
-				    (vma->vm_rb.rb_left &&
-				     rb_to_vma(vma->vm_rb.rb_left)->rb_subtree_gap >=
-					     length))
+				/*
+				 * Where to come back to if nothing there fits.
+				 * The cheap tests first: on a long right spine
+				 * most nodes have neither a left subtree nor a
+				 * gap of their own that is large enough.
+				 */
+				if (may_fit_left(vma, length) ||
+				    (vma->vm_start - gap_start >= length &&
+				     gap_usable(gap_start, vma->vm_start, low_limit,
+						high_limit, length)))
 					resume = vma;
 				vma = visit(visits, right);
 				continue;

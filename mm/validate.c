@@ -89,17 +89,21 @@ static int check_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 /*
  * The list, forwards: sorted, no overlap, vm_prev mirrors vm_next. Then
  * backwards from the last entry. Both counts must be map_count, and
- * highest_vm_end the end of the last entry.
+ * highest_vm_end the end of the last entry; find_vma()'s mmap_cache, when
+ * set, one of the entries.
  */
 static int check_list(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *prev = NULL;
 	int bugs = 0, forward = 0, backward = 0;
+	bool cache_seen = !mm->mmap_cache;
 
 	for (vma = mm->mmap; vma; prev = vma, vma = vma->vm_next) {
 		if (++forward > VALIDATE_MAX_VMAS)
 			return bugs + bad("the list does not end (a cycle?)");
 		bugs += check_vma(mm, vma);
+		if (vma == mm->mmap_cache)
+			cache_seen = true;
 		if (vma->vm_prev != prev)
 			bugs += bad("[%#lx, %#lx): vm_prev is %p, not %p",
 				    vma->vm_start, vma->vm_end,
@@ -119,6 +123,9 @@ static int check_list(struct mm_struct *mm)
 	if (mm->highest_vm_end != (prev ? prev->vm_end : 0))
 		bugs += bad("highest_vm_end %#lx, but the last VMA ends at %#lx",
 			    mm->highest_vm_end, prev ? prev->vm_end : 0);
+	if (!cache_seen)
+		bugs += bad("mmap_cache %p is not a VMA of the list",
+			    (void *)mm->mmap_cache);
 	return bugs;
 }
 

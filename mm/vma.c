@@ -48,6 +48,7 @@ void mm_vma_init(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->max_map_count = DEFAULT_MAX_MAP_COUNT;
 	mm->highest_vm_end = 0;
+	mm->mmap_cache = NULL;
 	mm->vm_check_credit = 0;
 }
 
@@ -148,12 +149,23 @@ void vma_gap_update(struct vm_area_struct *vma)
  * See mm/vma.h. Walk down: a VMA ending above @addr is a candidate, and a
  * better one can only be to its left; a VMA ending at or below @addr is
  * not, and neither is anything to its left.
+ *
+ * First, mm->mmap_cache: the last VMA found, tried before the walk. Page
+ * faults come in runs in the same VMA, so most are answered without a
+ * walk. That is Linux's mm->mmap_cache of 2.4 to 3.14 (a per-thread
+ * vmacache of four followed, until the maple tree of 6.1 made lookups
+ * cheap enough without). A VMA that holds @addr is the answer whatever
+ * the tree looks like; a VMA leaving the tree (__vma_unlink) or the whole
+ * mm (mm_vma_init) clears the cache, so it never points at a freed one.
  */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct rb_node *node = mm->mm_rb.rb_node;
-	struct vm_area_struct *vma = NULL;
+	struct vm_area_struct *vma = mm->mmap_cache;
 
+	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
+		return vma;	/* the one VMA holding @addr: the answer */
+	vma = NULL;
 	while (node) {
 		struct vm_area_struct *tmp =
 			rb_entry(node, struct vm_area_struct, vm_rb);
@@ -167,6 +179,8 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 			node = node->rb_right;
 		}
 	}
+	if (vma)
+		mm->mmap_cache = vma;
 	return vma;
 }
 
@@ -261,18 +275,28 @@ static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
  * Its arrival shrinks the gap of the VMA after it; its own gap is new.
  * Both are brought up to date before the rebalancing, whose rotations
  * then keep every rb_subtree_gap exact.
+ *
+ * One climb to the root does both: the new node is a leaf, and the VMA
+ * after it is an ancestor of it (a leaf's neighbours in address order
+ * are ancestors: it hangs below one of them, and the path to it last
+ * turned the other way at the other). So the climb from the new leaf
+ * passes through vm_next, recomputing it with its smaller gap, and
+ * usually on to the root; vma_gap_update(vm_next) afterwards finds it
+ * exact and stops at once - it is there for the climb that stopped
+ * early, below vm_next, because nothing changed there.
  */
 static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 			  struct rb_node **rb_link, struct rb_node *rb_parent)
 {
-	if (vma->vm_next)
-		vma_gap_update(vma->vm_next);
-	else
+	if (!vma->vm_next)
 		mm->highest_vm_end = vma->vm_end;
 
 	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
-	vma->rb_subtree_gap = 0;
-	vma_gap_update(vma);
+	vma->rb_subtree_gap = vma_gap(vma);	/* a leaf: its own gap */
+	if (rb_parent)
+		vma_gap_callbacks_propagate(rb_parent, NULL);
+	if (vma->vm_next)
+		vma_gap_update(vma->vm_next);
 	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
 }
 
@@ -327,17 +351,21 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 /*
- * See mm/vma_internal.h. The tree is told first, while @vma is still on the
- * list (the gaps the erasure recomputes then see the list the tree was
- * built with); then the list; then the VMA after @vma, whose gap now
- * reaches down to the VMA before @vma, is recomputed.
+ * See mm/vma_internal.h. The list first, and with it the gap of the VMA
+ * after @vma, which now reaches down to the VMA before @vma: its climb
+ * (vma_gap_update) leaves every rb_subtree_gap exact for a tree that
+ * still holds @vma, whose own gap is still counted. Then the erasure
+ * takes @vma's gap out on its way up, and stops as soon as a subtree's
+ * largest gap is another one: when @vma sat just below its neighbour,
+ * as a munmap of what an mmap just placed, that is at once, since the
+ * neighbour's grown gap is larger. (Erasing first and fixing the
+ * neighbour after costs two climbs to the root; and the erasure's
+ * rotations may move the neighbour, so that a climb after it could stop
+ * too early.)
  */
 void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
-
-	rb_erase_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
-	RB_CLEAR_NODE(&vma->vm_rb);
 
 	if (prev)
 		prev->vm_next = next;
@@ -349,6 +377,11 @@ void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	} else {
 		mm->highest_vm_end = prev ? prev->vm_end : 0;
 	}
+
+	rb_erase_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
+	RB_CLEAR_NODE(&vma->vm_rb);
+	if (mm->mmap_cache == vma)
+		mm->mmap_cache = NULL;
 	vma->vm_next = NULL;
 	vma->vm_prev = NULL;
 	mm->map_count--;
