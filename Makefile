@@ -114,6 +114,14 @@ UCFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -mthumb -mfloat-abi=soft \
 ULDFLAGS := -specs=nosys.specs -nostartfiles -static -Wl,-z,noexecstack \
 	-Wl,--no-warn-rwx-segments
 
+# Programs built with hardware floating point: VFP/NEON instructions with
+# the soft-float calling convention (softfp), so that they link with the
+# same runtime (newlib's FP multilib comes with the flags). private: the
+# runtime's objects, prerequisites of the program, keep their flags.
+VFP_PROGS := tests/user/vfp.c
+$(VFP_PROGS:%.c=$(BUILD)/u/%.o) $(VFP_PROGS:%.c=$(BUILD)/u/%.elf): \
+	private UCFLAGS += -mfpu=neon -mfloat-abi=softfp
+
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) kernel/errno.c
 ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(ULIB_SRCS)))
 UPROGS := $(wildcard user/*.c tests/user/*.c)

@@ -279,7 +279,7 @@ int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 		table[n++] = str_envp[i];
 	table[n++] = 0;
 #define AUX(type, val) (table[n++] = (type), table[n++] = (val))
-	AUX(AT_HWCAP, ELF_HWCAP);
+	AUX(AT_HWCAP, elf_hwcap);
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, HZ);
 	AUX(AT_PHDR, info->phdr);
