@@ -69,6 +69,8 @@ struct task_struct {
 	void *robust_list;		/* set_robust_list(): kept, unused */
 
 	struct file *files[NR_OPEN];
+	unsigned long close_on_exec;	/* bit fd: FD_CLOEXEC (kernel/fcntl.c) */
+	char exe_path[64];		/* the program exec'd: /proc/self/exe */
 	struct fpu_context fpu;		/* saved at every switch away */
 };
 
