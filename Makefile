@@ -115,6 +115,14 @@ UCFLAGS := $(CSTD) $(WARN) -O2 -g -mcpu=cortex-a9 -mthumb -mfloat-abi=soft \
 ULDFLAGS := -specs=nosys.specs -nostartfiles -static -Wl,-z,noexecstack \
 	-Wl,--no-warn-rwx-segments
 
+# Programs built with hardware floating point: VFP/NEON instructions with
+# the soft-float calling convention (softfp), so that they link with the
+# same runtime (newlib's FP multilib comes with the flags). private: the
+# runtime's objects, prerequisites of the program, keep their flags.
+VFP_PROGS := tests/user/vfp.c
+$(VFP_PROGS:%.c=$(BUILD)/u/%.o) $(VFP_PROGS:%.c=$(BUILD)/u/%.elf): \
+	private UCFLAGS += -mfpu=neon -mfloat-abi=softfp
+
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) kernel/errno.c
 ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(ULIB_SRCS)))
 UPROGS := $(wildcard user/*.c tests/user/*.c)
@@ -188,6 +196,40 @@ $(INITRAMFS): $(UELFS) $(USER_FILES) $(GEN_FILES) tests/user/PROGRAMS \
 	$(Q)qemu/mkinitramfs.sh $@ $(BUILD)/u $(ELF)
 
 user: $(UELFS) $(INITRAMFS)
+
+# Foreign programs (tests/foreign/, see its README): ordinary C programs
+# built with Debian's glibc cross compilers, -static, once for armel
+# (soft-float) and once for armhf (VFP), into an image of their own: the
+# initramfs above plus /foreign/LIBC/NAME and /foreign/PROGRAMS, which
+# make test's foreign stage and make check-linux run.
+FOREIGN_C := $(wildcard tests/foreign/*.c)
+FOREIGN_ROOT := $(BUILD)/foreign/root
+FOREIGN_ELFS := $(foreach libc,armel armhf,\
+	$(FOREIGN_C:tests/foreign/%.c=$(FOREIGN_ROOT)/foreign/$(libc)/%))
+FOREIGN_IMAGE := $(BUILD)/foreign/initramfs.cpio
+FOREIGN_CFLAGS := -static -O2 -g $(WARN) -Wl,-z,noexecstack
+
+$(FOREIGN_ROOT)/foreign/armel/%: tests/foreign/%.c tests/foreign/check.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  ARMEL   $<"
+	$(Q)arm-linux-gnueabi-gcc $(FOREIGN_CFLAGS) -o $@ $< -lm
+
+$(FOREIGN_ROOT)/foreign/armhf/%: tests/foreign/%.c tests/foreign/check.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	@echo "  ARMHF   $<"
+	$(Q)arm-linux-gnueabihf-gcc $(FOREIGN_CFLAGS) -o $@ $< -lm
+
+$(FOREIGN_ROOT)/foreign/PROGRAMS: tests/foreign/PROGRAMS
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
+$(FOREIGN_IMAGE): $(FOREIGN_ELFS) $(FOREIGN_ROOT)/foreign/PROGRAMS \
+		$(UELFS) $(USER_FILES) $(GEN_FILES) tests/user/PROGRAMS \
+		qemu/mkinitramfs.sh
+	@echo "  CPIO    $@"
+	$(Q)EXTRA_ROOT=$(FOREIGN_ROOT) qemu/mkinitramfs.sh $@ $(BUILD)/u
+
+foreign: $(FOREIGN_IMAGE)
 
 # ------------------------------------------------------------------------
 # Host tests: the portable mm/ code and the portable kernel/ files, built
@@ -344,7 +386,7 @@ gdb: $(RUN_KERNEL)
 		qemu/gdbinit.in > $(BUILD)/gdbinit
 	$(Q)gdb-multiarch -q -x $(BUILD)/gdbinit $(GDB_ARGS) $(RUN_KERNEL)
 
-test: all $(BENCH_KERNEL)
+test: all $(BENCH_KERNEL) $(FOREIGN_IMAGE)
 	$(Q)tests/run.sh
 
 # The architecture boundary: no portable kernel/ or mm/ file includes a
@@ -369,15 +411,17 @@ fuzz: all $(BENCH_KERNEL)
 # with apt-get on first use), each with the whole image around it; then
 # (without PROG=) the shell's scripted session with the shell as Linux's
 # init. Not part of `make test`.
-check-linux: $(UELFS) $(INITRAMFS)
+check-linux: $(UELFS) $(INITRAMFS) $(FOREIGN_IMAGE)
 	$(Q)qemu/check-linux.sh $(PROG)
+	$(Q)CHECK_LINUX_LIST=tests/foreign/PROGRAMS \
+		CHECK_LINUX_IMAGE=$(FOREIGN_IMAGE) qemu/check-linux.sh $(PROG)
 	$(Q)test -n "$(PROG)" || tests/shell/test_session.py --linux
 
 clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kernel user host-tests deps qemu run qemu-gdb gdb test clean \
-	check-linux pictures bench fuzz check-portable
+	check-linux pictures bench fuzz check-portable foreign
 .DELETE_ON_ERROR:
 
 -include $(KERNEL_OBJS:.o=.d) $(ULIB_OBJS:.o=.d) $(HOST_OBJS:.o=.d) \

@@ -62,7 +62,15 @@ void mem_init(unsigned long ram_size, unsigned long initrd_start,
 /* Read the cache geometry and decide colour alignment per @mode. */
 void cacheinfo_init(enum cache_alias_mode mode);
 
-/* The banner's lines about the machine: board, CPU, RAM, caches. */
+/*
+ * Let user tasks use what the CPU has beyond its core registers (ARM:
+ * the VFP/NEON unit, kernel/armv7/vfp.c, and ThumbEE's handler base,
+ * kernel/armv7/process.c; each kept per task), and add it to elf_hwcap
+ * (kernel/elf.h) for AT_HWCAP, as Linux does. The kernel never uses them.
+ */
+void cpu_features_init(void);
+
+/* The banner's lines about the machine: board, CPU, RAM, caches, FPU. */
 void arch_show_machine(unsigned long ram_size);
 
 /* Start the interrupt controller; timer_init() and the console follow. */

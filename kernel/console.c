@@ -121,10 +121,77 @@ static long console_write(struct file *file, const char *ubuf,
 	return done;
 }
 
+/* struct termios as Linux's TCGETS gives it (asm-generic/termbits.h) */
+struct linux_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+#define TCGETS 0x5401
+#define TCSETS 0x5402
+#define TCSETSW 0x5403
+#define TCSETSF 0x5404
+#define TIOCGWINSZ 0x5413
+#define T_OPOST 0000001		/* c_oflag: output processing ... */
+#define T_ONLCR 0000004		/* ... "\n" sent as "\r\n" */
+#define T_CS8 0000060		/* c_cflag: 8 data bits */
+#define T_CREAD 0000200		/* c_cflag: the receiver is on */
+#define T_CLOCAL 0004000	/* c_cflag: no modem lines */
+#define T_B115200 0010002
+#define T_ICANON 0000002	/* c_lflag: lines edited by the terminal */
+#define T_ECHO 0000010		/* c_lflag: typed bytes echoed */
+
+/*
+ * The console's one mode, as a terminal's termios says it: bytes reach
+ * read() as they come (no ICANON: no line editing; VMIN 1, VTIME 0), are
+ * never echoed (no ECHO) nor translated (no ICRNL), no Ctrl-C signal (no
+ * ISIG); on output "\n" becomes "\r\n" (OPOST, ONLCR).
+ */
+static const struct linux_termios console_termios = {
+	.c_oflag = T_OPOST | T_ONLCR,
+	.c_cflag = T_B115200 | T_CS8 | T_CREAD | T_CLOCAL,
+	.c_cc = { 3, 034, 0177, 025, 4, 0, 1 },	/* VINTR .. VMIN */
+};
+
+/*
+ * ioctl on the console, as a terminal answers: TCGETS gives the mode
+ * above; TCSETS, TCSETSW, TCSETSF take a mode the console has (no
+ * ICANON, no ECHO: what a shell's line editor asks for, and what it puts
+ * back) and refuse another with EINVAL, since the console cannot edit
+ * lines or echo; TIOCGWINSZ gives 0 rows and 0 columns, as a serial
+ * line's (Linux's ttyAMA0) does. EFAULT for a bad @arg; any other
+ * request ENOTTY.
+ */
+static long console_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	struct linux_termios t;
+	uint16_t winsize[4] = { 0, 0, 0, 0 };
+
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user((void *)arg, &console_termios,
+				    sizeof(console_termios)) ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		if (copy_from_user(&t, (const void *)arg, sizeof(t)))
+			return -EFAULT;
+		return t.c_lflag & (T_ICANON | T_ECHO) ? -EINVAL : 0;
+	case TIOCGWINSZ:
+		return copy_to_user((void *)arg, winsize, sizeof(winsize)) ?
+			       -EFAULT : 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
 /* No .mmap: mapping the console fails with ENODEV, as on Linux. */
 static const struct file_operations console_fops = {
 	.read = console_read,
 	.write = console_write,
+	.ioctl = console_ioctl,
 };
 
 void console_init(void)
@@ -140,5 +207,9 @@ void console_init(void)
 
 struct file *console_open(void)
 {
-	return alloc_file(console_inode, FMODE_READ | FMODE_WRITE);
+	struct file *file = alloc_file(console_inode, FMODE_READ | FMODE_WRITE);
+
+	if (file)
+		file->f_flags = O_RDWR;
+	return file;
 }

@@ -18,6 +18,9 @@ static int refuse(const char **why, const char *reason)
 	return -ENOEXEC;
 }
 
+/* See kernel/elf.h: the base, and what fpu_init() adds at boot. */
+unsigned long elf_hwcap = ELF_HWCAP_BASE;
+
 /* See kernel/elf.h. */
 bool elf_check_arch(const struct elf32_hdr *e)
 {
@@ -27,17 +30,17 @@ bool elf_check_arch(const struct elf32_hdr *e)
 		return false;
 	/* Thumb entry points are odd; ARM ones a multiple of 4 */
 	if (e->e_entry & 1) {
-		if (!(ELF_HWCAP & HWCAP_THUMB))
+		if (!(elf_hwcap & HWCAP_THUMB))
 			return false;
 	} else if (e->e_entry & 3) {
 		return false;
 	}
 	/* the old ABI says in e_flags what the machine must have */
 	if ((flags & EF_ARM_EABI_MASK) == 0) {
-		if ((flags & EF_ARM_APCS_26) && !(ELF_HWCAP & HWCAP_26BIT))
+		if ((flags & EF_ARM_APCS_26) && !(elf_hwcap & HWCAP_26BIT))
 			return false;
 		if ((flags & (EF_ARM_VFP_FLOAT | EF_ARM_SOFT_FLOAT)) ==
-		    EF_ARM_VFP_FLOAT && !(ELF_HWCAP & HWCAP_VFP))
+		    EF_ARM_VFP_FLOAT && !(elf_hwcap & HWCAP_VFP))
 			return false;
 	}
 	return true;

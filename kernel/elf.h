@@ -26,14 +26,25 @@
 #define EF_ARM_SOFT_FLOAT 0x200
 
 /*
- * The hardware capabilities the kernel passes in AT_HWCAP, which
- * elf_check_arch also consults: HWCAP_SWP | HALF | THUMB | FAST_MULT |
- * EDSP | TLS (no VFP for users, no 26-bit mode).
+ * The hardware capabilities the kernel passes in AT_HWCAP (Linux's
+ * HWCAP_* bits), which elf_check_arch also consults: elf_hwcap starts as
+ * ELF_HWCAP_BASE, HWCAP_HALF | THUMB | FAST_MULT | EDSP | TLS (no 26-bit
+ * mode; no SWP, which ARMv7 with the multiprocessing extensions leaves
+ * undefined, and Linux 6.1 does not claim either), and the arch adds what
+ * it has beyond at boot (cpu_features_init(): VFP, VFPv3, NEON, VFPD32
+ * and THUMBEE on QEMU's Cortex-A9, as Linux 6.1 says there).
  */
 #define HWCAP_THUMB 0x4
 #define HWCAP_26BIT 0x8
 #define HWCAP_VFP 0x40
-#define ELF_HWCAP 0x8097
+#define HWCAP_NEON 0x1000
+#define HWCAP_VFPv3 0x2000
+#define HWCAP_VFPv3D16 0x4000		/* VFPv3 with 16 d registers only */
+#define HWCAP_VFPv4 0x10000
+#define HWCAP_VFPD32 0x80000		/* 32 d registers */
+#define ELF_HWCAP_BASE 0x8096
+
+extern unsigned long elf_hwcap;
 
 struct elf32_hdr {
 	unsigned char e_ident[EI_NIDENT];

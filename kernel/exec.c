@@ -183,6 +183,9 @@ int begin_new_exec(struct linux_binprm *b)
 	arch_pick_mmap_layout(mm, current->personality & ADDR_COMPAT_LAYOUT);
 	strncpy(current->comm, basename(b->filename), TASK_COMM_LEN - 1);
 	current->comm[TASK_COMM_LEN - 1] = '\0';
+	strncpy(current->exe_path, b->filename, sizeof(current->exe_path) - 1);
+	current->exe_path[sizeof(current->exe_path) - 1] = '\0';
+	do_close_on_exec();	/* FD_CLOEXEC descriptors (kernel/fcntl.c) */
 	return 0;
 }
 
@@ -221,21 +224,6 @@ static int push(unsigned long *sp, const void *data, unsigned long len)
 	return copy_to_user((void *)*sp, data, len) ? -EFAULT : 0;
 }
 
-/* 16 bytes for AT_RANDOM: a simple generator seeded by the clock. */
-static void random_bytes(uint8_t out[16])
-{
-	static uint32_t state;
-
-	if (!state)
-		state = (uint32_t)get_cycles() | 1;
-	for (int i = 0; i < 16; i++) {
-		state ^= state << 13;	/* xorshift32 */
-		state ^= state >> 17;
-		state ^= state << 5;
-		out[i] = (uint8_t)state;
-	}
-}
-
 /* See kernel/binfmts.h. */
 int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 		      unsigned long *sp_out)
@@ -265,7 +253,7 @@ int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 	mm->arg_end = mm->env_start;
 	ret |= push(&sp, ELF_PLATFORM, sizeof(ELF_PLATFORM));
 	platform = sp;
-	random_bytes(rnd);
+	get_random_bytes(rnd, sizeof(rnd));	/* AT_RANDOM */
 	ret |= push(&sp, rnd, sizeof(rnd));
 	rand_addr = sp;
 	if (ret)
@@ -279,7 +267,7 @@ int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 		table[n++] = str_envp[i];
 	table[n++] = 0;
 #define AUX(type, val) (table[n++] = (type), table[n++] = (val))
-	AUX(AT_HWCAP, ELF_HWCAP);
+	AUX(AT_HWCAP, elf_hwcap);
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, HZ);
 	AUX(AT_PHDR, info->phdr);

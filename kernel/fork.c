@@ -95,6 +95,8 @@ static struct task_struct *copy_process(void)
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (current->files[fd])
 			child->files[fd] = get_file(current->files[fd]);
+	child->close_on_exec = current->close_on_exec;
+	memcpy(child->exe_path, current->exe_path, sizeof(child->exe_path));
 	child->parent = current;
 	list_add_tail(&child->sibling, &current->children);
 	return child;

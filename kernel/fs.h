@@ -19,10 +19,12 @@ struct vm_area_struct;
 #define S_IFMT 0170000
 #define S_IFDIR 0040000
 #define S_IFCHR 0020000
+#define S_IFIFO 0010000
 #define S_IFREG 0100000
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 
 struct inode {
 	unsigned long i_ino;
@@ -47,7 +49,37 @@ struct file_operations {
 	/* Check and prepare a mapping of @file (mmap): 0 or -errno. */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	void (*release)(struct file *file);
+	/* ioctl(2) on it: the result or -errno (NULL: ENOTTY) */
+	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 };
+
+/*
+ * open() flags (f_flags), Linux's ARM values. O_TRUNC is not supported
+ * (ignored): the ramfs cannot yet take pages away from tasks that map
+ * them.
+ */
+#define O_ACCMODE 03
+#define O_RDONLY 00
+#define O_WRONLY 01
+#define O_RDWR 02
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_NOCTTY 0400
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_NONBLOCK 04000
+#define O_DIRECTORY 040000	/* fail unless it is a directory */
+#define O_NOFOLLOW 0100000
+#define O_DIRECT 0200000
+#define O_LARGEFILE 0400000
+#define O_NOATIME 01000000
+#define O_CLOEXEC 02000000	/* the descriptor's FD_CLOEXEC */
+
+/* *at() calls: a path relative to the working directory ("/" here) */
+#define AT_FDCWD (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EMPTY_PATH 0x1000	/* "" names the descriptor itself */
 
 /* f_mode bits */
 #define FMODE_READ 0x1

@@ -96,6 +96,7 @@ void start_kernel(void)
 	vm_check_mode = VM_CHECK_AMORTIZED;
 	vfs_caches_init();	/* files and inodes */
 	cacheinfo_init(boot_options.cache_alias);
+	cpu_features_init();	/* VFP/NEON for user tasks, AT_HWCAP */
 	print_banner();
 
 	if (boot_options.trace_placement)

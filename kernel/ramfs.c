@@ -57,6 +57,32 @@ int ramfs_walk_error(const char *path)
 	return 0;
 }
 
+/* Is @path ("/a/b") directly in the directory @dir ("/a", or "/")? */
+static bool in_dir(const char *path, const char *dir, const char **name)
+{
+	size_t n = strlen(dir);
+
+	if (!strcmp(dir, "/"))
+		n = 0;
+	else if (strncmp(path, dir, n))
+		return false;
+	if (path[n] != '/' || !path[n + 1] || strchr(path + n + 1, '/'))
+		return false;
+	*name = path + n + 1;
+	return true;
+}
+
+struct inode *ramfs_child(const char *dir, unsigned long index,
+			  const char **name)
+{
+	struct ramfs_inode *ri;
+
+	list_for_each_entry(ri, &inodes, link)
+		if (in_dir(ri->path, dir, name) && index-- == 0)
+			return &ri->inode;
+	return NULL;
+}
+
 void ramfs_for_each(void (*fn)(struct inode *inode, void *arg), void *arg)
 {
 	struct ramfs_inode *ri;
@@ -101,7 +127,8 @@ struct inode *ramfs_create(const char *path, unsigned int mode)
 	ri->inode.i_nlink = 1;		/* it has a name: never freed */
 	ri->inode.i_name = ri->path;
 	ri->inode.i_data.host = &ri->inode;
-	ri->inode.i_fop = S_ISREG(mode) ? &ramfs_file_operations : NULL;
+	ri->inode.i_fop = S_ISREG(mode) ? &ramfs_file_operations :
+			  S_ISDIR(mode) ? &ramfs_dir_operations : NULL;
 	list_add_tail(&ri->link, &inodes);
 	return &ri->inode;
 }
@@ -211,3 +238,13 @@ const struct file_operations ramfs_file_operations = {
 	.mmap = ramfs_mmap,
 };
 
+
+/* A directory is read with getdents64 (kernel/readdir.c), never read(). */
+static long ramfs_dir_read(struct file *file, char *ubuf, unsigned long len)
+{
+	return -EISDIR;
+}
+
+const struct file_operations ramfs_dir_operations = {
+	.read = ramfs_dir_read,
+};

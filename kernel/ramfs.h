@@ -32,9 +32,17 @@ struct inode *ramfs_create(const char *path, unsigned int mode);
 int ramfs_fill(struct inode *inode, unsigned long pos, const void *data,
 	       unsigned long len);
 
+/*
+ * The @index-th entry (from 0, in creation order) of the directory at
+ * @dir: its inode, and in *@name its last component. NULL past the end.
+ */
+struct inode *ramfs_child(const char *dir, unsigned long index,
+			  const char **name);
+
 /* Call @fn for every inode, in creation order. */
 void ramfs_for_each(void (*fn)(struct inode *inode, void *arg), void *arg);
 
 extern const struct file_operations ramfs_file_operations;
+extern const struct file_operations ramfs_dir_operations;
 
 #endif /* KERNEL_RAMFS_H */

@@ -9,6 +9,7 @@
 #define SIGBUS 7	/* a bus error: beyond a file's end, hardware */
 #define SIGKILL 9	/* killed: out of memory */
 #define SIGSEGV 11	/* an access its address space does not allow */
+#define SIGPIPE 13	/* a write to a pipe nobody reads any more */
 #define SIGCHLD 17	/* a child stopped or exited (clone's exit signal) */
 
 /* "SIGSEGV" for SIGSEGV, ...; "signal?" for one the kernel never sends. */
@@ -19,6 +20,7 @@ static inline const char *signal_name(int sig)
 	case SIGBUS: return "SIGBUS";
 	case SIGKILL: return "SIGKILL";
 	case SIGSEGV: return "SIGSEGV";
+	case SIGPIPE: return "SIGPIPE";
 	default: return "signal?";
 	}
 }

@@ -1,8 +1,11 @@
 /*
  * kernel/sys_misc.c - the small system calls: who am I, give way, what
- * time is it.
+ * time is it, what system is this, random bytes, resource limits.
  */
 #include "kernel/errno.h"
+#include "kernel/process.h"
+#include "kernel/string.h"
+#include "kernel/task.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
@@ -102,4 +105,156 @@ long sys_personality(unsigned long persona)
 	if (persona != 0xffffffffUL)
 		current->personality = persona;
 	return old;
+}
+
+/*
+ * See kernel/syscall.h: a xorshift32 generator seeded by the clock. Not
+ * for secrets: enough for AT_RANDOM's stack canary and getrandom() in a
+ * teaching kernel.
+ */
+void get_random_bytes(void *buf, size_t len)
+{
+	static uint32_t state;
+	uint8_t *out = buf;
+
+	if (!state)
+		state = (uint32_t)get_cycles() | 1;
+	for (size_t i = 0; i < len; i++) {
+		state ^= state << 13;
+		state ^= state >> 17;
+		state ^= state << 5;
+		out[i] = (uint8_t)state;
+	}
+}
+
+#define GRND_NONBLOCK 0x1
+#define GRND_RANDOM 0x2
+#define GRND_INSECURE 0x4
+
+/*
+ * getrandom(2): @len random bytes at @ubuf (never blocks: the generator
+ * is always ready). Flags GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE,
+ * but not the last two together, else EINVAL; EFAULT when not one byte
+ * could be written. Returns the bytes written (at most 2 GiB - 4 KiB,
+ * Linux's MAX_RW_COUNT).
+ */
+long sys_getrandom(unsigned long ubuf, unsigned long len, unsigned long flags)
+{
+	uint8_t chunk[64];
+	unsigned long done = 0;
+
+	if (flags & ~(unsigned long)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) ==
+	    (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;
+	len = min(len, 0x7ffff000UL);
+	while (done < len) {
+		unsigned long n = min(len - done, sizeof(chunk));
+		unsigned long left;
+
+		get_random_bytes(chunk, n);
+		left = copy_to_user((char *)ubuf + done, chunk, n);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+	}
+	return done;
+}
+
+/* struct new_utsname: six NUL-terminated fields of 65 bytes */
+#define UTS_LEN 65
+static const char utsname[6][UTS_LEN] = {
+	"topdown",		/* sysname */
+	"topdown",		/* nodename */
+	"6.1.0-topdown",	/* release: the Linux whose ABI it follows */
+	"#1",			/* version */
+	"armv7l",		/* machine, as Linux says for ARMv7 */
+	"(none)",		/* domainname */
+};
+
+/* uname(2): EFAULT. */
+long sys_uname(unsigned long ubuf)
+{
+	return copy_to_user((void *)ubuf, utsname, sizeof(utsname)) ? -EFAULT
+								      : 0;
+}
+
+/*
+ * Resource limits. topdown's are fixed, so they are the same for every
+ * task: what Linux 6.1 starts init with, except RLIMIT_NOFILE, which is
+ * topdown's NR_OPEN descriptors. Raising or lowering one is refused
+ * (EPERM, what Linux answers a process that may not change it).
+ */
+#define RLIM_NLIMITS 16
+#define RLIMIT_CORE 4
+#define RLIMIT_STACK 3
+#define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
+#define RLIM64_INFINITY (~0ULL)
+
+static void get_rlimit(unsigned int resource, uint64_t lim[2])
+{
+	lim[0] = lim[1] = RLIM64_INFINITY;
+	switch (resource) {
+	case RLIMIT_STACK:
+		lim[0] = 8UL << 20;		/* 8 MiB, soft */
+		break;
+	case RLIMIT_CORE:
+		lim[0] = 0;
+		break;
+	case RLIMIT_NOFILE:
+		lim[0] = lim[1] = NR_OPEN;
+		break;
+	case RLIMIT_MEMLOCK:
+		lim[0] = lim[1] = 8UL << 20;
+		break;
+	}
+}
+
+/*
+ * ugetrlimit(2): the limit as two 32-bit words, infinity (and anything
+ * above 32 bits) as RLIM_INFINITY 0xffffffff. EINVAL for a resource
+ * past RLIM_NLIMITS, EFAULT.
+ */
+long sys_ugetrlimit(unsigned long resource, unsigned long urlim)
+{
+	uint64_t lim[2];
+	uint32_t r[2];
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	get_rlimit(resource, lim);
+	for (int i = 0; i < 2; i++)
+		r[i] = lim[i] > 0xffffffffULL ? 0xffffffffU : (uint32_t)lim[i];
+	return copy_to_user((void *)urlim, r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/*
+ * prlimit64(2): the limits of process @pid (0: the caller) in 64-bit
+ * words; a new limit is read and checked (soft above hard: EINVAL) and
+ * then refused with EPERM unless it is what the limit already is. ESRCH
+ * for no such process, EINVAL for a resource past RLIM_NLIMITS, EFAULT.
+ */
+long sys_prlimit64(unsigned long pid, unsigned long resource,
+		   unsigned long unew, unsigned long uold)
+{
+	uint64_t lim[2], want[2];
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && (long)pid != current->pid && !find_task(pid))
+		return -ESRCH;
+	get_rlimit(resource, lim);
+	if (unew) {
+		if (copy_from_user(want, (const void *)unew, sizeof(want)))
+			return -EFAULT;
+		if (want[0] > want[1])
+			return -EINVAL;
+		if (want[0] != lim[0] || want[1] != lim[1])
+			return -EPERM;
+	}
+	if (uold && copy_to_user((void *)uold, lim, sizeof(lim)))
+		return -EFAULT;
+	return 0;
 }

@@ -40,6 +40,29 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(openat, sys_openat),
 	CALL(set_robust_list, sys_set_robust_list),
 	CALL(clock_gettime64, sys_clock_gettime64),
+	/* descriptors, pipes, directories, file status (issue 15) */
+	CALL(dup, sys_dup),
+	CALL(pipe, sys_pipe),
+	CALL(ioctl, sys_ioctl),
+	CALL(fcntl, sys_fcntl64),
+	CALL(dup2, sys_dup2),
+	CALL(readlink, sys_readlink),
+	CALL(uname, sys_uname),
+	CALL(_llseek, sys_llseek),
+	CALL(readv, sys_readv),
+	CALL(writev, sys_writev),
+	CALL(ugetrlimit, sys_ugetrlimit),
+	CALL(stat64, sys_stat64),
+	CALL(lstat64, sys_stat64),	/* no symbolic links */
+	CALL(getdents64, sys_getdents64),
+	CALL(fcntl64, sys_fcntl64),
+	CALL(fstatat64, sys_fstatat64),
+	CALL(readlinkat, sys_readlinkat),
+	CALL(dup3, sys_dup3),
+	CALL(pipe2, sys_pipe2),
+	CALL(prlimit64, sys_prlimit64),
+	CALL(getrandom, sys_getrandom),
+	CALL(statx, sys_statx),
 };
 
 void invoke_syscall(struct pt_regs *regs)

@@ -9,6 +9,7 @@
 #ifndef KERNEL_SYSCALL_H
 #define KERNEL_SYSCALL_H
 
+#include "kernel/kernel.h"
 #include "kernel/unistd.h"
 
 struct file;
@@ -54,6 +55,59 @@ long sys_personality(unsigned long persona);
 
 /* The file behind descriptor @fd of the current task, or NULL. */
 struct file *fget(unsigned long fd);
+
+/*
+ * The lowest free descriptor from @start on now holds @file (the
+ * caller's reference), with FD_CLOEXEC if @cloexec: the descriptor, or
+ * -EMFILE (kernel/fcntl.c).
+ */
+int fd_install_from(struct file *file, unsigned int start, bool cloexec);
+
+/* Set or clear descriptor @fd's FD_CLOEXEC. */
+void fd_set_cloexec(unsigned int fd, bool on);
+
+/* execve: close every FD_CLOEXEC descriptor of the current task. */
+void do_close_on_exec(void);
+
+/*
+ * The absolute path a *at() call names, into @path (PATH_MAX bytes):
+ * user @upath, relative to the directory open at @dirfd, or to "/" for
+ * AT_FDCWD; an absolute one ignores @dirfd. With @empty_ok, "" names
+ * @dirfd's own file. 0, or -EFAULT, -ENAMETOOLONG, -ENOENT (""), -EBADF,
+ * -ENOTDIR (kernel/sys_file.c).
+ */
+long user_path_at(unsigned long dirfd, unsigned long upath, char *path,
+		  bool empty_ok);
+
+/* @len bytes from the kernel's random generator (kernel/sys_misc.c). */
+void get_random_bytes(void *buf, size_t len);
+
+long sys_dup(unsigned long oldfd);
+long sys_dup2(unsigned long oldfd, unsigned long newfd);
+long sys_dup3(unsigned long oldfd, unsigned long newfd, unsigned long flags);
+long sys_fcntl64(unsigned long fd, unsigned long cmd, unsigned long arg);
+long sys_pipe(unsigned long fds);
+long sys_pipe2(unsigned long fds, unsigned long flags);
+long sys_ioctl(unsigned long fd, unsigned long cmd, unsigned long arg);
+long sys_llseek(unsigned long fd, unsigned long off_high,
+		unsigned long off_low, unsigned long result, unsigned long whence);
+long sys_readv(unsigned long fd, unsigned long vec, unsigned long count);
+long sys_writev(unsigned long fd, unsigned long vec, unsigned long count);
+long sys_readlink(unsigned long path, unsigned long buf, unsigned long bufsiz);
+long sys_readlinkat(unsigned long dirfd, unsigned long path,
+		    unsigned long buf, unsigned long bufsiz);
+long sys_stat64(unsigned long path, unsigned long statbuf);
+long sys_fstatat64(unsigned long dirfd, unsigned long path,
+		   unsigned long statbuf, unsigned long flags);
+long sys_statx(unsigned long dirfd, unsigned long path, unsigned long flags,
+	       unsigned long mask, unsigned long buf);
+long sys_getdents64(unsigned long fd, unsigned long dirent,
+		    unsigned long count);
+long sys_uname(unsigned long buf);
+long sys_getrandom(unsigned long buf, unsigned long len, unsigned long flags);
+long sys_ugetrlimit(unsigned long resource, unsigned long rlim);
+long sys_prlimit64(unsigned long pid, unsigned long resource,
+		   unsigned long new_rlim, unsigned long old_rlim);
 
 long sys_brk(unsigned long brk);
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,

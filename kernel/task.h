@@ -31,6 +31,15 @@ struct cpu_context {
 	unsigned long regs[12];
 };
 
+/*
+ * The user's floating-point registers while the task is not on the CPU
+ * (ARM: VFP/NEON d0-d31 and FPSCR, kernel/armv7/vfp.c). Opaque here, as
+ * cpu_context is; 8-byte words for the arch's block loads and stores.
+ */
+struct fpu_context {
+	uint64_t regs[33];
+};
+
 #define THREAD_SIZE 8192	/* every task's kernel stack */
 
 #define TASK_COMM_LEN 16
@@ -60,6 +69,9 @@ struct task_struct {
 	void *robust_list;		/* set_robust_list(): kept, unused */
 
 	struct file *files[NR_OPEN];
+	unsigned long close_on_exec;	/* bit fd: FD_CLOEXEC (kernel/fcntl.c) */
+	char exe_path[64];		/* the program exec'd: /proc/self/exe */
+	struct fpu_context fpu;		/* saved at every switch away */
 };
 
 /* clone(2) flags that kernel/fork.c takes (Linux's values). */

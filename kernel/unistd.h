@@ -19,28 +19,49 @@
 #define __NR_execve 11
 #define __NR_lseek 19
 #define __NR_getpid 20
+#define __NR_dup 41
+#define __NR_pipe 42
 #define __NR_brk 45
+#define __NR_ioctl 54
+#define __NR_fcntl 55
+#define __NR_dup2 63
 #define __NR_getppid 64
+#define __NR_readlink 85
 #define __NR_munmap 91
 #define __NR_wait4 114
 #define __NR_clone 120
+#define __NR_uname 122
 #define __NR_mprotect 125
 #define __NR_personality 136
+#define __NR__llseek 140
+#define __NR_readv 145
+#define __NR_writev 146
 #define __NR_sched_yield 158
+#define __NR_ugetrlimit 191
 #define __NR_mmap2 192		/* offset in 4096-byte units */
+#define __NR_stat64 195
+#define __NR_lstat64 196
 #define __NR_fstat64 197
+#define __NR_getdents64 217
+#define __NR_fcntl64 221
 #define __NR_exit_group 248
 #define __NR_set_tid_address 256
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */
 #define __NR_openat 322
+#define __NR_fstatat64 327
+#define __NR_readlinkat 332
 #define __NR_set_robust_list 338
+#define __NR_dup3 358
+#define __NR_pipe2 359
+#define __NR_prlimit64 369
+#define __NR_getrandom 384
+#define __NR_statx 397
 #define __NR_clock_gettime64 403
 
 /* Linux only: what the test runtime needs when it runs under Linux */
 #define __NR_mount 21		/* to mount /proc (user/lib/procfs.c) */
 #define __NR_kill 37		/* for newlib's abort() */
 #define __NR_mkdir 39		/* to make /proc (user/lib/procfs.c) */
-#define __NR_ioctl 54		/* the shell's terminal mode */
 
 /*
  * ARM Linux's private calls start at 0xf0000 (__ARM_NR_BASE): set_tls and

@@ -36,7 +36,7 @@ REF=${LINUX_REF_DIR:-$BUILD/linux-ref}
 TIMEOUT=${LINUX_REF_TIMEOUT:-120}	# seconds for one boot and run
 
 LIST=${CHECK_LINUX_LIST:-$TOP/tests/user/PROGRAMS}	# another list: tests/diff/run.sh
-IMAGE=$BUILD/initramfs.cpio
+IMAGE=${CHECK_LINUX_IMAGE:-$BUILD/initramfs.cpio}	# the foreign programs': their own
 
 . "$TOP/qemu/linux-ref.sh"
 
@@ -49,6 +49,8 @@ elf_of() {
 		echo "$BUILD/u/user/$name.elf" ;;
 	/tests/*)
 		find "$BUILD/u/tests/user" -name "$name.elf" | head -n 1 ;;
+	/foreign/*)	# tests/foreign/, built with glibc (Makefile: FOREIGN_)
+		echo "$BUILD/foreign/root$1" ;;
 	esac
 }
 
@@ -82,6 +84,7 @@ run_program() {
 
 	elf=$(elf_of "$1")
 	name=$(basename "$1")
+	case $1 in /foreign/*/*) name=$(basename "$(dirname "$1")")-$name ;; esac
 	initrd=$REF/run/$name.cpio.gz
 	logf=$REF/run/$name.log
 	mkdir -p "$REF/run"

@@ -8,9 +8,19 @@
 set -eu
 
 # command-or-file that proves the package is there : Debian package
+#
+# gcc-arm-none-eabi and newlib build the kernel and our user programs.
+# The four arm-linux-gnueabi* packages are Debian's cross compilers with
+# glibc for 32-bit ARM, soft-float (armel) and hard-float (armhf): make
+# test's foreign stage builds ordinary C programs with them (-static,
+# tests/foreign/) to show that what a student compiles for Linux runs.
 NEEDS="
 arm-none-eabi-gcc:gcc-arm-none-eabi
 /usr/lib/arm-none-eabi/newlib/libc.a:libnewlib-arm-none-eabi
+arm-linux-gnueabi-gcc:gcc-arm-linux-gnueabi
+/usr/arm-linux-gnueabi/lib/libc.a:libc6-dev-armel-cross
+arm-linux-gnueabihf-gcc:gcc-arm-linux-gnueabihf
+/usr/arm-linux-gnueabihf/lib/libc.a:libc6-dev-armhf-cross
 qemu-system-arm:qemu-system-arm
 gdb-multiarch:gdb-multiarch
 cpio:cpio

@@ -11,6 +11,8 @@
 #                 and under UBUILD/files/ (data files the build generates:
 #                 /data/elf/, tests/user/mk_hostile_elfs.py)
 #   /bin/run      RUN_ELF, when given (make run ELF=...)
+#   /PATH         every file under $EXTRA_ROOT, when set (the foreign
+#                 programs' image: /foreign/, tests/foreign/)
 # To add a program, drop user/NAME.c into the tree: nothing else changes.
 # The programs go in without their debugging sections (gdb reads the
 # full ELF files in UBUILD), which makes the image a tenth of the size;
@@ -39,6 +41,9 @@ fi
 if [ -d "$ubuild/files" ]; then
     cp -R "$ubuild/files/." "$stage/"
 fi
+if [ -n "${EXTRA_ROOT:-}" ]; then
+    cp -R "$EXTRA_ROOT/." "$stage/"
+fi
 if [ -n "$run_elf" ]; then
     cp "$run_elf" "$stage/bin/run"
 fi
@@ -56,7 +61,8 @@ strip_debug() {
     fi
 }
 
-for f in $(find "$stage/bin" "$stage/tests" -type f ! -name PROGRAMS | sort); do
+for f in $(find "$stage/bin" "$stage/tests" $(test -d "$stage/foreign" && echo "$stage/foreign") \
+        -type f ! -name PROGRAMS | sort); do
     strip_debug "$f"
 done
 

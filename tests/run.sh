@@ -15,6 +15,8 @@
 #              CACHE_ALIAS=on
 #   oom        MEM=32M: a task runs out of memory and is killed, the
 #              kernel goes on, every page comes back
+#   foreign    ordinary C programs built with Debian's glibc, -static,
+#              for armel and armhf (tests/foreign/PROGRAMS)
 #   fuzz       the system-call fuzzer, seeded, on the debug kernel and on
 #              the release kernel with MEM=32M (long runs: make fuzz)
 #   makerun    make run ELF=... ARGS=...: a program without newlib sees
@@ -139,6 +141,15 @@ fi
 run_stage oom '^# user: [0-9]+ passed' env MEM=32M \
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
     init=/bin/runtests -- /tests/PROGRAMS oom32 oom
+
+# --- ordinary C programs built with Debian's glibc (armel and armhf) --------
+# tests/foreign/PROGRAMS, from their own image (the usual one plus
+# /foreign/): each program checks itself; the runner checks exit statuses
+# and that every page came back
+run_stage foreign '^# user: [0-9]+ passed' env \
+    INITRAMFS=build/foreign/initramfs.cpio \
+    timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
+    init=/bin/runtests -- /foreign/PROGRAMS topdown
 
 # --- the system-call fuzzer: a short run on each kernel -------------------
 run_stage fuzz '^# fuzz: done' env SEED=1 OPS=4000 KERNELS=debug \

@@ -9,6 +9,7 @@
 #include "kernel/armv7/board.h"
 #include "kernel/armv7/gic.h"
 #include "kernel/armv7/semihost.h"
+#include "kernel/armv7/vfp.h"
 #include "mm/armv7/cacheinfo.h"
 #include "mm/armv7/cp15.h"
 #include "mm/memlayout.h"
@@ -49,6 +50,7 @@ void arch_show_machine(unsigned long ram_size)
 	printk("  ram     %lu MiB at phys %08lx, mapped at %08lx\n",
 	       ram_size >> 20, (unsigned long)PHYS_OFFSET, PAGE_OFFSET);
 	cacheinfo_print();
+	fpu_print();
 }
 
 void init_IRQ(void)

@@ -29,6 +29,7 @@
 CP15_READ(midr, 0, c0, c0, 0)		/* main ID */
 CP15_READ(ctr, 0, c0, c0, 1)		/* cache type */
 CP15_READ(mpidr, 0, c0, c0, 5)		/* multiprocessor affinity */
+CP15_READ(id_pfr0, 0, c0, c1, 0)	/* processor feature 0: ThumbEE */
 CP15_READ(id_mmfr3, 0, c0, c1, 7)	/* memory model feature 3 */
 CP15_READ(ccsidr, 1, c0, c0, 0)		/* cache size ID (of CSSELR's pick) */
 CP15_READ(clidr, 1, c0, c0, 1)		/* cache level ID */

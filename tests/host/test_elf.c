@@ -108,8 +108,12 @@ TEST(elf_check_arch_old_abi_flags)
 	good(&e);
 	e.e_flags = EF_ARM_APCS_26;	/* no EABI version: the flags count */
 	CHECK(!elf_check_arch(&e));
-	e.e_flags = EF_ARM_VFP_FLOAT;	/* VFP, which ELF_HWCAP lacks */
+	e.e_flags = EF_ARM_VFP_FLOAT;	/* VFP, which the base lacks */
+	CHECK(!(elf_hwcap & HWCAP_VFP));
 	CHECK(!elf_check_arch(&e));
+	elf_hwcap |= HWCAP_VFP;		/* as fpu_init() adds it on ARM */
+	CHECK(elf_check_arch(&e));
+	elf_hwcap = ELF_HWCAP_BASE;
 	e.e_flags = EF_ARM_VFP_FLOAT | EF_ARM_SOFT_FLOAT;
 	CHECK(elf_check_arch(&e));
 	e.e_flags = 0;

@@ -884,6 +884,12 @@ static void op_unknown(void)
 		__NR_exit_group, __NR_clock_gettime, __NR_openat, __NR_clone,
 		__NR_set_tid_address, __NR_set_robust_list,
 		__NR_clock_gettime64,
+		__NR_dup, __NR_pipe, __NR_ioctl, __NR_fcntl, __NR_dup2,
+		__NR_readlink, __NR_uname, __NR__llseek, __NR_readv,
+		__NR_writev, __NR_ugetrlimit, __NR_stat64, __NR_lstat64,
+		__NR_getdents64, __NR_fcntl64, __NR_fstatat64,
+		__NR_readlinkat, __NR_dup3, __NR_pipe2, __NR_prlimit64,
+		__NR_getrandom, __NR_statx,
 		__ARM_NR_set_tls, __ARM_NR_get_tls,
 	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));
