@@ -196,7 +196,7 @@ $(INITRAMFS): $(UELFS) $(USER_FILES) $(GEN_FILES) tests/user/PROGRAMS \
 
 user: $(UELFS) $(INITRAMFS)
 
-# Foreign programs (tests/foreign/, see its README): ordinary C programs
+# Foreign programs (tests/foreign/, README.md "Your own program"): C programs
 # built with Debian's glibc cross compilers, -static, once for armel
 # (soft-float) and once for armhf (VFP), into an image of their own: the
 # initramfs above plus /foreign/LIBC/NAME and /foreign/PROGRAMS, which
