@@ -368,7 +368,7 @@ run: kernel $(RUN_KERNEL) $(ELF)
 	$(Q)$(MAKE) --no-print-directory INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		ELF=$(ELF) $(BUILD)/run/initramfs.cpio
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
-		qemu/qemu.sh init=/bin/run -- $(ARGS)
+		qemu/qemu.sh init=/bin/run argv0=$(patsubst %.elf,%,$(notdir $(ELF))) -- $(ARGS)
 
 qemu-gdb: kernel user $(RUN_KERNEL)
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."
