@@ -197,7 +197,7 @@ $(INITRAMFS): $(UELFS) $(USER_FILES) $(GEN_FILES) tests/user/PROGRAMS \
 
 user: $(UELFS) $(INITRAMFS)
 
-# Foreign programs (tests/foreign/, see its README): ordinary C programs
+# Foreign programs (tests/foreign/, README.md "Your own program"): C programs
 # built with Debian's glibc cross compilers, -static, once for armel
 # (soft-float) and once for armhf (VFP), into an image of their own: the
 # initramfs above plus /foreign/LIBC/NAME and /foreign/PROGRAMS, which
@@ -372,7 +372,7 @@ run: kernel $(RUN_KERNEL) $(ELF)
 	$(Q)$(MAKE) --no-print-directory INITRAMFS=$(BUILD)/run/initramfs.cpio \
 		ELF=$(ELF) $(BUILD)/run/initramfs.cpio
 	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/run/initramfs.cpio \
-		qemu/qemu.sh init=/bin/run -- $(ARGS)
+		qemu/qemu.sh init=/bin/run argv0=$(patsubst %.elf,%,$(notdir $(ELF))) -- $(ARGS)
 
 qemu-gdb: kernel user $(RUN_KERNEL)
 	@echo "QEMU waits for gdb on port $(GDB_PORT): run 'make gdb' in another terminal."

@@ -23,20 +23,30 @@ unsigned long parse_size(const char *s)
 	return *s ? 0 : v;
 }
 
-/* Split off the next space-separated word of *@s, or NULL at the end. */
+/*
+ * Split off the next space-separated word of *@s, or NULL at the end.
+ * Double quotes group, as in Linux's command line: "a b" is the one word
+ * a b (the quotes go, anywhere in the word); there is no escape for a
+ * quote itself.
+ */
 static char *next_word(char **s)
 {
-	char *w = *s;
+	char *w = *s, *out;
+	bool quoted = false;
 
 	while (*w == ' ')
 		w++;
 	if (!*w)
 		return NULL;
-	*s = w;
-	while (**s && **s != ' ')
-		(*s)++;
+	for (*s = out = w; **s && (quoted || **s != ' '); (*s)++) {
+		if (**s == '"')
+			quoted = !quoted;
+		else
+			*out++ = **s;
+	}
 	if (**s)
-		*(*s)++ = '\0';
+		(*s)++;
+	*out = '\0';
 	return w;
 }
 
@@ -79,6 +89,10 @@ static bool apply_option(struct boot_options *opts, char *word)
 	}
 	if (!strcmp(word, "init") && val && *val == '/') {
 		opts->init = val;
+		return true;
+	}
+	if (!strcmp(word, "argv0") && val && *val) {
+		opts->init_argv0 = val;
 		return true;
 	}
 	return false;

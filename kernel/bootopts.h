@@ -7,7 +7,10 @@
  *   trace=placement       log each placement decision
  *   selftest[=PATTERN]    run the self-tests (those matching) and exit
  *   init=/bin/PROG        the first user program
- *   -- ARGS...            its arguments
+ *   argv0=NAME            its argv[0] (default: the path of init=); make
+ *                         run gives the ELF's own name, so that a
+ *                         multi-call program such as busybox works
+ *   -- ARGS...            its arguments ("a b" in double quotes: one)
  */
 #ifndef KERNEL_BOOTOPTS_H
 #define KERNEL_BOOTOPTS_H
@@ -26,6 +29,7 @@ struct boot_options {
 	bool selftest;
 	const char *selftest_filter;	/* NULL: all */
 	const char *init;		/* NULL: the default init */
+	const char *init_argv0;		/* NULL: the path */
 	int init_argc;			/* arguments after "--" */
 	const char *init_argv[MAX_INIT_ARGS];
 };

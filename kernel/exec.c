@@ -31,6 +31,7 @@
 #include "kernel/process.h"
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
@@ -186,6 +187,7 @@ int begin_new_exec(struct linux_binprm *b)
 	strncpy(current->exe_path, b->filename, sizeof(current->exe_path) - 1);
 	current->exe_path[sizeof(current->exe_path) - 1] = '\0';
 	do_close_on_exec();	/* FD_CLOEXEC descriptors (kernel/fcntl.c) */
+	flush_signal_handlers(current);
 	return 0;
 }
 

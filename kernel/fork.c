@@ -96,6 +96,8 @@ static struct task_struct *copy_process(void)
 		if (current->files[fd])
 			child->files[fd] = get_file(current->files[fd]);
 	child->close_on_exec = current->close_on_exec;
+	memcpy(child->sigaction, current->sigaction, sizeof(child->sigaction));
+	child->blocked = current->blocked;
 	memcpy(child->exe_path, current->exe_path, sizeof(child->exe_path));
 	child->parent = current;
 	list_add_tail(&child->sibling, &current->children);

@@ -69,7 +69,9 @@ static size_t find_initramfs(void)
 static void start_first_task(void)
 {
 	const char *path = boot_options.init ? boot_options.init : "/bin/init";
-	const char *argv[MAX_INIT_ARGS + 2] = { path };
+	const char *argv[MAX_INIT_ARGS + 2] = {
+		boot_options.init_argv0 ? boot_options.init_argv0 : path
+	};
 	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
 	int ret;
 

@@ -9,8 +9,8 @@
  * room, and a write of at most PIPE_BUF bytes goes in whole, never
  * mixed with another writer's (POSIX). With no reader left, a write
  * ends the writer with SIGPIPE, as Linux does to a program that has not
- * asked to ignore it (topdown has no signal handlers, so no program
- * has). O_NONBLOCK: EAGAIN instead of waiting.
+ * set it to SIG_IGN (that one gets EPIPE; topdown delivers no signal to
+ * a handler, kernel/signal.c). O_NONBLOCK: EAGAIN instead of waiting.
  *
  * Each side is a struct file whose private_data is the pipe; the pipe is
  * freed with the last of them.
@@ -105,6 +105,8 @@ static long pipe_write(struct file *file, const char *ubuf, unsigned long len)
 		if (!p->readers) {
 			if (done)
 				return done;
+			if (sig_ignored(SIGPIPE))
+				return -EPIPE;
 			force_sig(SIGPIPE);
 		}
 		/* a small write waits until it fits whole */

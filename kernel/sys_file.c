@@ -266,16 +266,21 @@ struct iovec32 {
 
 /*
  * readv(2) and writev(2): read() or write() of each buffer in turn,
- * stopping at a short one. The vector is checked first, as Linux's
- * import_iovec: more than UIO_MAXIOV entries, or a total past 2 GiB,
- * EINVAL; the vector itself or any buffer outside user space, EFAULT.
+ * stopping at a short one. A descriptor not open for it is EBADF; then
+ * the vector is checked, as Linux's import_iovec: more than UIO_MAXIOV
+ * entries, or a total past 2 GiB, EINVAL; the vector itself or any
+ * buffer outside user space, EFAULT.
  */
 static long do_rw_vec(unsigned long fd, unsigned long uvec,
 		      unsigned long count, bool write)
 {
 	struct iovec32 iov[16];
 	unsigned long done = 0, total = 0;
+	struct file *file = fget(fd);
 
+	/* as Linux's do_readv/do_writev: the descriptor first */
+	if (!file || !(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		return -EBADF;
 	if (count > UIO_MAXIOV)
 		return -EINVAL;
 	if (!access_ok(uvec, count * sizeof(iov[0])))
@@ -294,8 +299,6 @@ static long do_rw_vec(unsigned long fd, unsigned long uvec,
 				return -EFAULT;
 		}
 	}
-	if (!fget(fd))
-		return -EBADF;
 	for (unsigned long i = 0; i < count; i++) {
 		struct iovec32 v;
 		long ret;

@@ -4,6 +4,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/process.h"
+#include "mm/page_alloc.h"
 #include "kernel/string.h"
 #include "kernel/task.h"
 #include "kernel/sched.h"
@@ -257,4 +258,91 @@ long sys_prlimit64(unsigned long pid, unsigned long resource,
 	if (uold && copy_to_user((void *)uold, lim, sizeof(lim)))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * Who the task is: every task runs as root (uid and gid 0, as init on
+ * Linux) and is one thread, so its thread id is its pid. getuid and
+ * getuid32 & co. are the same here (no 16-bit ids to fold).
+ */
+long sys_getuid(void)
+{
+	return 0;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/*
+ * prctl(2): PR_SET_NAME and PR_GET_NAME, the task's name (comm, 16 bytes
+ * with the NUL: what the fault reports print); EFAULT. Any other option
+ * EINVAL, as Linux answers one it does not know.
+ */
+long sys_prctl(unsigned long option, unsigned long arg2)
+{
+	char name[TASK_COMM_LEN];
+	long len;
+
+	switch (option) {
+	case PR_SET_NAME:
+		len = strncpy_from_user(name, (const char *)arg2, sizeof(name));
+		if (len < 0)
+			return len;
+		name[sizeof(name) - 1] = '\0';
+		memcpy(current->comm, name, sizeof(name));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((void *)arg2, current->comm,
+				    sizeof(current->comm)) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* struct sysinfo of the 32-bit ABI */
+struct sysinfo32 {
+	int32_t uptime;
+	uint32_t loads[3];
+	uint32_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	uint16_t procs, pad;
+	uint32_t totalhigh, freehigh, mem_unit;
+	char _f[8];
+};
+
+/*
+ * sysinfo(2): seconds since boot, RAM in bytes (mem_unit 1, as Linux
+ * gives it when it fits in 32 bits), no swap, the number of tasks;
+ * EFAULT.
+ */
+long sys_sysinfo(unsigned long uinfo)
+{
+	struct sysinfo32 si;
+	struct meminfo mi;
+	struct task_struct *task;
+
+	memset(&si, 0, sizeof(si));
+	si_meminfo(&mi);
+	si.uptime = (int32_t)(clock_monotonic_ns() / 1000000000u);
+	si.totalram = mi.totalram * PAGE_SIZE;
+	si.freeram = mi.freeram * PAGE_SIZE;
+	list_for_each_entry(task, &task_list, tasks)
+		si.procs++;
+	si.mem_unit = 1;
+	return copy_to_user((void *)uinfo, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+/*
+ * getcwd(2): the working directory, always "/" here: its length with
+ * the NUL (2); ERANGE when @size is too small, EFAULT.
+ */
+long sys_getcwd(unsigned long ubuf, unsigned long size)
+{
+	if (size < 2)
+		return -ERANGE;
+	return copy_to_user((void *)ubuf, "/", 2) ? -EFAULT : 2;
 }

@@ -63,6 +63,21 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(prlimit64, sys_prlimit64),
 	CALL(getrandom, sys_getrandom),
 	CALL(statx, sys_statx),
+	/* who am I, signals recorded, the machine (issue 15, busybox) */
+	CALL(getuid, sys_getuid),
+	CALL(getgid, sys_getuid),
+	CALL(geteuid, sys_getuid),
+	CALL(getegid, sys_getuid),
+	CALL(getuid32, sys_getuid),
+	CALL(getgid32, sys_getuid),
+	CALL(geteuid32, sys_getuid),
+	CALL(getegid32, sys_getuid),
+	CALL(gettid, sys_gettid),
+	CALL(sysinfo, sys_sysinfo),
+	CALL(prctl, sys_prctl),
+	CALL(rt_sigaction, sys_rt_sigaction),
+	CALL(rt_sigprocmask, sys_rt_sigprocmask),
+	CALL(getcwd, sys_getcwd),
 };
 
 void invoke_syscall(struct pt_regs *regs)

@@ -104,6 +104,15 @@ long sys_statx(unsigned long dirfd, unsigned long path, unsigned long flags,
 long sys_getdents64(unsigned long fd, unsigned long dirent,
 		    unsigned long count);
 long sys_uname(unsigned long buf);
+long sys_getuid(void);
+long sys_gettid(void);
+long sys_prctl(unsigned long option, unsigned long arg2);
+long sys_sysinfo(unsigned long info);
+long sys_getcwd(unsigned long buf, unsigned long size);
+long sys_rt_sigaction(unsigned long sig, unsigned long act,
+		      unsigned long oact, unsigned long sigsetsize);
+long sys_rt_sigprocmask(unsigned long how, unsigned long set,
+			unsigned long oset, unsigned long sigsetsize);
 long sys_getrandom(unsigned long buf, unsigned long len, unsigned long flags);
 long sys_ugetrlimit(unsigned long resource, unsigned long rlim);
 long sys_prlimit64(unsigned long pid, unsigned long resource,

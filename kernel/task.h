@@ -40,6 +40,14 @@ struct fpu_context {
 	uint64_t regs[33];
 };
 
+/* A signal's action, as rt_sigaction() set it (kernel/signal.c). */
+struct k_sigaction {
+	uint32_t handler;		/* SIG_DFL 0, SIG_IGN 1, or an address */
+	uint32_t flags;
+	uint32_t restorer;
+	uint64_t mask;
+};
+
 #define THREAD_SIZE 8192	/* every task's kernel stack */
 
 #define TASK_COMM_LEN 16
@@ -71,6 +79,8 @@ struct task_struct {
 	struct file *files[NR_OPEN];
 	unsigned long close_on_exec;	/* bit fd: FD_CLOEXEC (kernel/fcntl.c) */
 	char exe_path[64];		/* the program exec'd: /proc/self/exe */
+	struct k_sigaction sigaction[64];	/* recorded, never delivered */
+	uint64_t blocked;		/* rt_sigprocmask's set */
 	struct fpu_context fpu;		/* saved at every switch away */
 };
 

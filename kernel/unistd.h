@@ -21,7 +21,11 @@
 #define __NR_getpid 20
 #define __NR_dup 41
 #define __NR_pipe 42
+#define __NR_getuid 24
 #define __NR_brk 45
+#define __NR_getgid 47
+#define __NR_geteuid 49
+#define __NR_getegid 50
 #define __NR_ioctl 54
 #define __NR_fcntl 55
 #define __NR_dup2 63
@@ -29,6 +33,7 @@
 #define __NR_readlink 85
 #define __NR_munmap 91
 #define __NR_wait4 114
+#define __NR_sysinfo 116
 #define __NR_clone 120
 #define __NR_uname 122
 #define __NR_mprotect 125
@@ -37,13 +42,22 @@
 #define __NR_readv 145
 #define __NR_writev 146
 #define __NR_sched_yield 158
+#define __NR_prctl 172
+#define __NR_rt_sigaction 174
+#define __NR_rt_sigprocmask 175
+#define __NR_getcwd 183
 #define __NR_ugetrlimit 191
 #define __NR_mmap2 192		/* offset in 4096-byte units */
 #define __NR_stat64 195
 #define __NR_lstat64 196
 #define __NR_fstat64 197
+#define __NR_getuid32 199
+#define __NR_getgid32 200
+#define __NR_geteuid32 201
+#define __NR_getegid32 202
 #define __NR_getdents64 217
 #define __NR_fcntl64 221
+#define __NR_gettid 224
 #define __NR_exit_group 248
 #define __NR_set_tid_address 256
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */

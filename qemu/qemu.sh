@@ -25,9 +25,16 @@ append="mem=$MEM cache_alias=${CACHE_ALIAS:-auto}"
 if [ -n "${TRACE:-}" ]; then
     append="$append trace=$TRACE"
 fi
-if [ $# -gt 0 ]; then
-    append="$append $*"
-fi
+# Each word as one word of the kernel's command line: one with a blank
+# (or none at all) goes in double quotes, which the kernel's parser
+# groups as Linux's does (kernel/bootopts.c). A word holding a double
+# quote itself cannot be passed.
+for word in "$@"; do
+    case $word in
+    *" "* | "") append="$append \"$word\"" ;;
+    *) append="$append $word" ;;
+    esac
+done
 
 set -- -M vexpress-a9 -cpu cortex-a9 -smp 1 -m "$MEM" \
     -nographic -no-reboot \

@@ -11,7 +11,9 @@
 #     cannot read it) and runs: QEMU exits with 57, the status its code
 #     passes;
 #   - a file that is not an ELF at all (user/files/data/not-elf) is packed
-#     too, and the kernel refuses it: execve's ENOEXEC, as on Linux.
+#     too, and the kernel refuses it: execve's ENOEXEC, as on Linux;
+#   - argv[0] is the ELF's own name (a glibc program says so), and ARGS
+#     keeps shell quoting (our shell's -c gets one script).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -105,4 +107,21 @@ PY
     check hostile_killed_make_fails test "$status" != 0
 }
 hostile_make_run
+
+# argv[0] is the ELF's own name (make run's argv0=), and ARGS keeps the
+# shell's quoting: a program built with glibc prints its argv[0] and
+# checks "alpha beta"; our shell gets -c and one script of two commands
+foreign=build/foreign/root/foreign/armhf/hello
+out=$(timeout -k 5 120 make -s --no-print-directory run ELF=$foreign \
+    ARGS="alpha beta" 2>&1 < /dev/null)
+status=$?
+echo "$out" | sed 's/^/# | /' | tail -n 4
+check glibc_program_exits_0 test "$status" = 0
+check argv0_is_the_elf_name \
+    grep -q '^hello, world, from hello with 2 arguments' <<< "$out"
+out=$(timeout -k 5 120 make -s --no-print-directory run \
+    ELF=build/u/user/sh.elf ARGS="-c 'echo one   two; exit 3'" 2>&1 < /dev/null)
+echo "$out" | sed 's/^/# | /' | tail -n 3
+check quoted_args_are_one_word grep -q '^one two' <<< "$out"
+check quoted_script_exit_status_3 grep -qE 'Error 3$' <<< "$out"
 echo "# makerun: done"

@@ -22,6 +22,9 @@
 #   makerun    make run ELF=... ARGS=...: a program without newlib sees
 #              its argv and auxv; an exit status comes back through make,
 #              also from a 512-byte hand-made ELF without sections
+#   busybox    Debian's busybox-static (armhf, fetched once with apt-get
+#              download): echo, cat /proc/self/maps, ls, free, uname,
+#              sh with a pipe, an exit status and arithmetic
 #   boot       a plain boot (what `make qemu` does) ends with status 0
 #              when its input says exit
 #   shell      a scripted session with the shell, through the serial port
@@ -171,6 +174,9 @@ run_stage boot '^# boot: done' boot_test
 
 # --- make run -------------------------------------------------------------
 run_stage makerun '^# makerun: done' tests/makerun_test.sh
+
+# --- Debian's busybox-static, command by command --------------------------
+run_stage busybox '^# busybox: done' tests/busybox/run.sh
 
 # --- the shell, driven through the serial port ---------------------------
 run_stage shell '^# shell: done' tests/shell/test_session.py

@@ -2,10 +2,11 @@
  * tests/foreign/pipe.c - a pipe between a parent and its child, as a
  * shell makes one: bytes in order, end of file when the writer is gone,
  * a child's stdout redirected into it with dup2, and a writer with no
- * reader left killed by SIGPIPE.
+ * reader left killed by SIGPIPE (or given EPIPE if it ignores SIGPIPE).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include "check.h"
@@ -110,6 +111,18 @@ int main(void)
 		CHECK_ERRNO(dup3(fds[0], fds[0], 0), EINVAL);
 	}
 	close(fds[0]);
+
+	check_case("sigpipe_ignored_is_epipe");
+	CHECK(pipe(fds) == 0);
+	close(fds[0]);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		_exit(write(fds[1], "x", 1) == -1 && errno == EPIPE ? 0 : 1);
+	}
+	close(fds[1]);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
 	check_case("no_reader_sigpipe");
 	CHECK(pipe(fds) == 0);

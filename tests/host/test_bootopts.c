@@ -37,6 +37,22 @@ TEST(every_option)
 	CHECK_STREQ(o.init_argv[2], "ccc");
 }
 
+TEST(quotes_group_words_and_argv0)
+{
+	char line[] = "k.elf init=/bin/run argv0=busybox -- sh -c "
+		      "\"echo a | cat; exit 3\" x\"y z\"";
+	struct boot_options o;
+
+	CHECK_EQ(parse_boot_options(&o, line), 0);
+	CHECK_STREQ(o.init, "/bin/run");
+	CHECK_STREQ(o.init_argv0, "busybox");
+	CHECK_EQ(o.init_argc, 4);
+	CHECK_STREQ(o.init_argv[0], "sh");
+	CHECK_STREQ(o.init_argv[1], "-c");
+	CHECK_STREQ(o.init_argv[2], "echo a | cat; exit 3");
+	CHECK_STREQ(o.init_argv[3], "xy z");
+}
+
 TEST(empty_trace_and_cache_alias_off)
 {
 	char line[] = "k.elf   trace=  cache_alias=off  ";

@@ -889,7 +889,11 @@ static void op_unknown(void)
 		__NR_writev, __NR_ugetrlimit, __NR_stat64, __NR_lstat64,
 		__NR_getdents64, __NR_fcntl64, __NR_fstatat64,
 		__NR_readlinkat, __NR_dup3, __NR_pipe2, __NR_prlimit64,
-		__NR_getrandom, __NR_statx,
+		__NR_getrandom, __NR_statx, __NR_getuid, __NR_getgid,
+		__NR_geteuid, __NR_getegid, __NR_getuid32, __NR_getgid32,
+		__NR_geteuid32, __NR_getegid32, __NR_gettid, __NR_sysinfo,
+		__NR_prctl, __NR_rt_sigaction, __NR_rt_sigprocmask,
+		__NR_getcwd,
 		__ARM_NR_set_tls, __ARM_NR_get_tls,
 	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));
