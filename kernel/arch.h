@@ -124,6 +124,18 @@ void show_regs(const struct pt_regs *regs);
 /* Print the caller's registers and backtrace (panic). */
 void dump_stack(void);
 
+/* ---- Page tables, for reading. ---- */
+
+struct mm_struct;
+
+/*
+ * The descriptors the MMU walks for @mm's user space (and the gate page),
+ * one decoded line each, into @buf (at most @size bytes):
+ * /proc/PID/pagetable (kernel/armv7/ptdump.c has the format). Returns
+ * the length, or @size when it did not fit.
+ */
+size_t arch_show_page_tables(struct mm_struct *mm, char *buf, size_t size);
+
 /* ---- The CPU. ---- */
 
 /* Mask interrupts (for good: panic). */

@@ -64,6 +64,11 @@ void release_task(struct task_struct *task)
 	kmem_cache_free(task_cachep, task);
 }
 
+int last_pid(void)
+{
+	return next_pid - 1;
+}
+
 struct task_struct *find_task(int pid)
 {
 	struct task_struct *task;

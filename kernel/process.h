@@ -29,6 +29,9 @@ void __noreturn force_sig(int sig);
 int kernel_execve(const char *path, const char *const argv[],
 		  const char *const envp[]);
 
+/* The pid fork() handed out last (0 before the first task). */
+int last_pid(void);
+
 /* The task with @pid, or NULL. */
 struct task_struct *find_task(int pid);
 

@@ -1,25 +1,41 @@
 /*
  * kernel/procfs.c - a few /proc files, as Linux has them, to look at the
- * memory of a running system from user space:
+ * memory and the tasks of a running system from user space:
  *
- *   /proc/self/maps              the calling task's VMAs (Linux's format)
- *   /proc/self/vma_tree          its VMA tree, indented, with the gaps
- *   /proc/self/vma_tree.dot      the same as Graphviz DOT
+ *   /proc/PID/maps               the task's VMAs (Linux's format)
+ *   /proc/PID/status             Name, State, Tgid, Pid, PPid, Threads
+ *                                (the first of Linux's lines, its format)
+ *   /proc/PID/vma_tree           its VMA tree, indented, with the gaps
+ *   /proc/PID/vma_tree.dot       the same as Graphviz DOT
+ *   /proc/PID/pagetable          the page-table entries the MMU walks for
+ *                                it (topdown's; see arch_show_page_tables)
  *   /proc/meminfo                MemTotal, MemFree (kB)
  *   /proc/vmstat                 counters: nr_free_pages, pgfault, td_*
  *                                (td_slab_objects: live slab objects)
+ *   /proc/sys/kernel/ns_last_pid the last pid handed out (read-only here)
  *   /proc/sys/vm/max_map_count   read/write, as Linux
  *   /proc/sys/vm/trace_placement read/write: 1 logs every placement
+ *
+ * PID is a number, or "self": the task that opens the file. On Linux,
+ * /proc/self is a symbolic link to /proc/PID, which are directories made
+ * as they are looked up. Here the files of /proc/self are the inodes of
+ * the ramfs, and /proc/PID/NAME (procfs_open_task) opens the inode of
+ * /proc/self/NAME showing task PID instead of the caller. The ramfs has
+ * no /proc/PID directories, so they cannot be listed (and there is no
+ * getdents): a program finds the pids by counting up to ns_last_pid.
  *
  * A file's text is generated when it is opened, into a buffer the open
  * file keeps until it is closed; read() then returns it piece by piece.
  */
 #include "kernel/errno.h"
+#include "kernel/arch.h"
 #include "kernel/printk.h"
+#include "kernel/process.h"
 #include "kernel/procfs.h"
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
+#include "kernel/task.h"
 #include "kernel/uaccess.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
@@ -45,27 +61,68 @@ struct proc_buf {
 	unsigned int order;		/* of the pages holding text */
 };
 
+/*
+ * One file. A file of /proc/PID shows one task (show_task); the others
+ * show the whole system (show).
+ */
 struct proc_entry {
 	const char *path;
 	/* Write the file's text into @buf; returns its length. */
 	size_t (*show)(char *buf, size_t size);
+	size_t (*show_task)(struct task_struct *task, char *buf, size_t size);
 	/* Accept a number written to the file: 0 or -errno. */
 	int (*store)(long value);
 };
 
-static size_t show_self_maps(char *buf, size_t size)
+static size_t show_task_maps(struct task_struct *task, char *buf, size_t size)
 {
-	return current->mm ? show_maps(current->mm, buf, size) : 0;
+	/* a zombie has no address space left: an empty file, as Linux */
+	return task->mm ? show_maps(task->mm, buf, size) : 0;
 }
 
-static size_t show_self_vma_tree(char *buf, size_t size)
+static size_t show_task_vma_tree(struct task_struct *task, char *buf,
+				 size_t size)
 {
-	return current->mm ? show_vma_tree(current->mm, buf, size) : 0;
+	return task->mm ? show_vma_tree(task->mm, buf, size) : 0;
 }
 
-static size_t show_self_vma_dot(char *buf, size_t size)
+static size_t show_task_vma_dot(struct task_struct *task, char *buf,
+				size_t size)
 {
-	return current->mm ? show_vma_tree_dot(current->mm, buf, size) : 0;
+	return task->mm ? show_vma_tree_dot(task->mm, buf, size) : 0;
+}
+
+static size_t show_task_pagetable(struct task_struct *task, char *buf,
+				  size_t size)
+{
+	return task->mm ? arch_show_page_tables(task->mm, buf, size) : 0;
+}
+
+/* Linux's letter and word for a task's state (fs/proc/array.c). */
+static const char *task_state_name(const struct task_struct *task)
+{
+	switch (task->state) {
+	case TASK_RUNNING: return "R (running)";
+	case TASK_SLEEPING: return "S (sleeping)";
+	case TASK_ZOMBIE: return "Z (zombie)";
+	default: return "X (dead)";
+	}
+}
+
+/*
+ * /proc/PID/status: the first lines of Linux's, in its order and format
+ * ("Name:\tsh"). Tgid is the pid: every task is a process of one thread.
+ */
+static size_t show_task_status(struct task_struct *task, char *buf,
+			       size_t size)
+{
+	size_t len = snprintf(buf, size,
+			      "Name:\t%s\nState:\t%s\nTgid:\t%d\nPid:\t%d\n"
+			      "PPid:\t%d\nThreads:\t1\n", task->comm,
+			      task_state_name(task), task->pid, task->pid,
+			      task->parent ? task->parent->pid : 0);
+
+	return min(len, size);
 }
 
 static size_t show_meminfo(char *buf, size_t size)
@@ -154,15 +211,30 @@ static int store_trace_placement(long value)
 	return 0;
 }
 
+/* The last pid fork handed out, as Linux's pid namespace keeps it. */
+static size_t show_ns_last_pid(char *buf, size_t size)
+{
+	return snprintf(buf, size, "%d\n", last_pid());
+}
+
+/*
+ * The files. Those of /proc/self are the ones of every /proc/PID: the
+ * name after "/proc/self/" is the name after "/proc/PID/".
+ */
+#define SELF "/proc/self/"
+
 static const struct proc_entry entries[] = {
-	{ "/proc/self/maps", show_self_maps, NULL },
-	{ "/proc/self/vma_tree", show_self_vma_tree, NULL },
-	{ "/proc/self/vma_tree.dot", show_self_vma_dot, NULL },
-	{ "/proc/meminfo", show_meminfo, NULL },
-	{ "/proc/vmstat", show_vmstat, NULL },
-	{ "/proc/sys/vm/max_map_count", show_max_map_count,
+	{ "/proc/self/maps", NULL, show_task_maps, NULL },
+	{ "/proc/self/status", NULL, show_task_status, NULL },
+	{ "/proc/self/vma_tree", NULL, show_task_vma_tree, NULL },
+	{ "/proc/self/vma_tree.dot", NULL, show_task_vma_dot, NULL },
+	{ "/proc/self/pagetable", NULL, show_task_pagetable, NULL },
+	{ "/proc/meminfo", show_meminfo, NULL, NULL },
+	{ "/proc/vmstat", show_vmstat, NULL, NULL },
+	{ "/proc/sys/kernel/ns_last_pid", show_ns_last_pid, NULL, NULL },
+	{ "/proc/sys/vm/max_map_count", show_max_map_count, NULL,
 	  store_max_map_count },
-	{ "/proc/sys/vm/trace_placement", show_trace_placement,
+	{ "/proc/sys/vm/trace_placement", show_trace_placement, NULL,
 	  store_trace_placement },
 };
 
@@ -174,13 +246,16 @@ static const struct proc_entry *entry_of(struct file *file)
 	return NULL;
 }
 
-static int proc_open(struct file *file)
+/*
+ * Generate the text of @e (about @task, for a file of /proc/PID) for
+ * @file. Returns 0, -EACCES (writing a file that takes nothing) or
+ * -ENOMEM.
+ */
+static int proc_fill(struct file *file, const struct proc_entry *e,
+		     struct task_struct *task)
 {
-	const struct proc_entry *e = entry_of(file);
 	struct proc_buf *pb;
 
-	if (!e)
-		return -ENOENT;
 	if ((file->f_mode & FMODE_WRITE) && !e->store)
 		return -EACCES;
 	pb = kzalloc(sizeof(*pb));
@@ -194,7 +269,8 @@ static int proc_open(struct file *file)
 			kfree(pb);
 			return -ENOMEM;
 		}
-		pb->len = e->show(pb->text, size);
+		pb->len = e->show_task ? e->show_task(task, pb->text, size) :
+			  e->show(pb->text, size);
 		/* A show function stops one byte short of a full buffer. */
 		if (pb->len + 1 < size || pb->order == PROC_BUF_MAX_ORDER) {
 			pb->len = min(pb->len, size - 1);
@@ -203,6 +279,79 @@ static int proc_open(struct file *file)
 		free_pages((unsigned long)pb->text, pb->order);
 	}
 	file->private_data = pb;
+	return 0;
+}
+
+/* open() of a file of the ramfs: /proc/self/NAME is about the caller. */
+static int proc_open(struct file *file)
+{
+	const struct proc_entry *e = entry_of(file);
+
+	if (!e)
+		return -ENOENT;
+	return proc_fill(file, e, current);
+}
+
+/*
+ * The pid of "/proc/PID/..." at @path, and the name after it in *@name;
+ * 0 when @path is not of that form. A pid is written as Linux's procfs
+ * reads it: decimal digits, no leading zero, no sign.
+ */
+static int task_path_pid(const char *path, const char **name)
+{
+	const char *p = path + strlen("/proc/");
+	int pid = 0;
+
+	if (strncmp(path, "/proc/", 6) || *p < '1' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (pid > (0x7fffffff - 9) / 10)
+			return 0;
+		pid = pid * 10 + (*p - '0');
+	}
+	if (*p != '/')
+		return 0;
+	*name = p + 1;
+	return pid;
+}
+
+bool procfs_task_path(const char *path)
+{
+	const char *name;
+
+	return task_path_pid(path, &name) != 0;
+}
+
+int procfs_open_task(const char *path, unsigned int fmode,
+		     struct file **filep)
+{
+	char self[PATH_MAX];
+	const char *name;
+	int pid = task_path_pid(path, &name);
+	struct task_struct *task = pid ? find_task(pid) : NULL;
+	const struct proc_entry *e;
+	struct inode *inode;
+	struct file *file;
+	int err;
+
+	/* a task already reaped (TASK_DEAD: freed at the next switch) is gone */
+	if (!task || task->state == TASK_DEAD)
+		return -ENOENT;
+	if (snprintf(self, sizeof(self), SELF "%s", name) >= (int)sizeof(self))
+		return -ENAMETOOLONG;
+	inode = ramfs_lookup(self);
+	if (!inode)
+		return -ENOENT;
+	file = alloc_file(inode, fmode);
+	if (!file)
+		return -ENOMEM;
+	e = entry_of(file);
+	err = e ? proc_fill(file, e, task) : -ENOENT;
+	if (err) {
+		fput(file);
+		return err;
+	}
+	*filep = file;
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "kernel/errno.h"
 #include "kernel/fs.h"
 #include "kernel/printk.h"
+#include "kernel/procfs.h"
 #include "kernel/ramfs.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
@@ -100,6 +101,15 @@ static long do_open(const char *path, unsigned long flags, unsigned long mode)
 	default: return -EINVAL;
 	}
 	inode = ramfs_lookup(path);
+	if (!inode && procfs_task_path(path)) {
+		/* /proc/PID/NAME: made when opened, for that task */
+		int err = procfs_open_task(path, fmode, &file);
+
+		if (err)
+			return err;
+		file->f_flags = flags;
+		goto install;
+	}
 	if (!inode) {
 		/* a missing directory on the way, or a file used as one */
 		int err = ramfs_walk_error(path);
@@ -130,6 +140,7 @@ static long do_open(const char *path, unsigned long flags, unsigned long mode)
 			return ret;
 		}
 	}
+install:
 	fd = fd_install_from(file, 0, flags & O_CLOEXEC);
 	if (fd < 0)
 		fput(file);

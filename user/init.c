@@ -26,6 +26,8 @@ static const char welcome[] =
 	"  touch $ 3p        read them: each maps the zero page\n"
 	"  write $ 42        write one: a page is allocated\n"
 	"  free              the counters that moved\n"
+	"  pte $+4k          its L1 and L2 descriptors, as the MMU reads them\n"
+	"  ps, maps PID      the processes, and the maps of any of them\n"
 	"  tree, dot         the VMA tree and its gaps\n"
 	"  trace on          log each placement decision\n"
 	"  spawn hello 7     run a program ($ is the last mmap's address)\n"

@@ -12,15 +12,18 @@
  *	     hint ADDR] [file NAME [off OFFSET]] [populate]
  *	munmap ADDR LEN		mprotect ADDR LEN PROT
  *	brk [[+|-]N]		read ADDR	write ADDR VALUE
- *	touch ADDR [LEN]	maps	tree	dot	free
- *	trace on|off		spawn PROG [ARG...]	echo TEXT
- *	help			exit [STATUS]
+ *	touch ADDR [LEN]	maps [PID]	tree [PID]	dot [PID]
+ *	pte ADDR [PID]		ps	free	cat FILE
+ *	sysctl NAME[=VALUE]	trace on|off	spawn PROG [ARG...]
+ *	echo TEXT		help	exit [STATUS]
  *
  * Numbers are decimal or 0x-hex, with an optional unit: k (KiB), m
  * (MiB), g (GiB) or p (4 KiB pages): "3p", "8k", "0x1000". An address
  * may be "$", the address the last mmap returned, or "$+N" / "$-N".
  * PROT is made of r, w, x and -, as maps shows it ("rw-", "r", "rwx"),
- * or "none". A line starting with '#' is a comment.
+ * or "none". PID is a process's number (ps lists them) or "self". A
+ * word may be quoted with '...' or "..." to hold blanks
+ * (spawn sh -c 'maps 1; ps'). A line starting with '#' is a comment.
  *
  * Results are shown as addresses, or as the errno name the kernel
  * returned ("mmap: ENOMEM"). The shell uses the raw system calls
@@ -85,10 +88,14 @@ static const struct command commands[] = {
 	{ "write", "ADDR VALUE", "write a 32-bit word", cmd_write, 2, 2 },
 	{ "touch", "ADDR [LEN]", "read a byte of each page", cmd_touch,
 	  1, 2 },
-	{ "maps", "", "show /proc/self/maps", cmd_maps, 0, 0 },
-	{ "tree", "", "show the VMA tree (/proc/self/vma_tree)", cmd_tree,
-	  0, 0 },
-	{ "dot", "", "the VMA tree as Graphviz DOT", cmd_dot, 0, 0 },
+	{ "maps", "[PID]", "show /proc/PID/maps (PID: self by default)",
+	  cmd_maps, 0, 1 },
+	{ "tree", "[PID]", "show the VMA tree (/proc/PID/vma_tree)", cmd_tree,
+	  0, 1 },
+	{ "dot", "[PID]", "the VMA tree as Graphviz DOT", cmd_dot, 0, 1 },
+	{ "pte", "ADDR [PID]", "the L1 and L2 descriptors of ADDR, decoded",
+	  cmd_pte, 1, 2 },
+	{ "ps", "", "the processes: pid, parent, state, name", cmd_ps, 0, 0 },
 	{ "trace", "on|off", "log every placement decision", cmd_trace,
 	  1, 1 },
 	{ "spawn", "PROG [ARG...]", "run a program, show its status",
@@ -96,7 +103,8 @@ static const struct command commands[] = {
 	{ "free", "", "memory and page-fault counters", cmd_free, 0, 0 },
 	{ "cat", "FILE", "print a file (/proc/self/maps, /tests/PROGRAMS ...)",
 	  cmd_cat, 1, 1 },
-	{ "sysctl", "vm.NAME[=VALUE]", "show or set /proc/sys/vm/NAME",
+	{ "sysctl", "NAME[=VALUE]", "show or set /proc/sys/NAME, dots as "
+	  "slashes\n        (vm.max_map_count, kernel.ns_last_pid)",
 	  cmd_sysctl, 1, 1 },
 	{ "echo", "TEXT", "print TEXT", cmd_echo, 0, ANY },
 	{ "help", "", "this list", cmd_help, 0, 0 },
@@ -148,6 +156,10 @@ static int run_line(char *line)
 	int argc;
 
 	argc = split_words(line, argv, MAX_WORDS);
+	if (argc < 0) {
+		printf("a quote is not closed: nothing done\n");
+		return -1;
+	}
 	if (argc > MAX_WORDS) {
 		printf("too many words: at most %d on a line; nothing done\n",
 		       MAX_WORDS);

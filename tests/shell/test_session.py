@@ -21,6 +21,13 @@ shell printed before:
   - brk +8k and brk -8k move the break by exactly 8192;
   - line editing: backspaces erase, CR LF is one end of line;
   - an unknown command is refused and the shell goes on;
+  - ps shows the shell as pid 1, running, and a child shell (spawn sh
+    -c '...') sees it sleeping and itself running with parent 1; maps 1
+    and the child's maps 1 are the shell's maps; ns_last_pid is the
+    child's pid;
+  - pte: no entry before the first access, the zero page (one frame for
+    two pages, user r--, XN) after a read, a frame of its own and user
+    rw- after a write, r-x for the shell's code, nothing after munmap;
   - exit ends the run: QEMU exits with status 0 (under Linux, init's
     exit code 0 is in the kernel's panic message).
 
@@ -88,6 +95,14 @@ class Session:
         """Type @line, return what came before the next prompt (no echo line)."""
         self.type(line + end)
         out = self.read_until(PROMPT, COMMAND_TIMEOUT)[:-len(PROMPT)]
+        return out.split("\n", 1)[1] if "\n" in out else ""
+
+    def command_through(self, line, token):
+        """As command(), for a line whose output holds prompts of its own
+        (a child shell's): what came before the prompt after @token."""
+        self.type(line + "\r")
+        out = self.read_until(token, COMMAND_TIMEOUT)
+        out += self.read_until(PROMPT, COMMAND_TIMEOUT)[:-len(PROMPT)]
         return out.split("\n", 1)[1] if "\n" in out else ""
 
     def finish(self, timeout):
@@ -171,7 +186,111 @@ def maps_lines(text):
     return out
 
 
-def session(s, c):
+def pte_entry(out):
+    """(frame, user rights, XN) of the L2 line pte printed, or None."""
+    m = re.search(r"^  L2 [0-9a-f]{8} [0-9a-f]{8} small page ([0-9a-f]{8}): "
+                  r"user (\S{3}), kernel \S{3}(.*)$", out, re.M)
+    if not m:
+        return None
+    return int(m.group(1), 16), m.group(2), ", XN" in m.group(3)
+
+
+def processes_and_page_tables(s, c, linux):
+    """ps, maps PID, pte, sysctl kernel.*: what each must show follows from
+    how the session was started (the shell is pid 1, booted as init), from
+    what fork returned, and from the rules of demand paging."""
+    name = "init" if linux else "sh"        # Linux runs the shell as /init
+    out = s.command("ps")
+    c.check("ps_shows_the_shell_as_pid_1_running",
+            re.search(r"^\s+1\s+0 R \(running\)\s+%s$" % name, out, re.M)
+            is not None, "got: %r" % out)
+    own = s.command("maps")
+    out = s.command("maps 1")
+    c.check("maps_1_is_the_shells_own", out == own and maps_lines(out),
+            "maps: %r, maps 1: %r" % (own, out))
+
+    # a child shell: it sees us (pid 1) waiting for it, and our maps
+    out = s.command_through("spawn sh -c 'maps 1; ps'", "spawn: /bin/sh")
+    m = re.search(r"spawn: /bin/sh \(pid (\d+)\): exit 0", out)
+    if c.check("spawn_quoted_script_runs", m is not None, "got: %r" % out):
+        child = int(m.group(1))
+        theirs = out[out.index("maps 1\n") + 7:out.index(PROMPT + "ps")]
+        c.check("child_maps_1_is_the_parents", theirs == own,
+                "parent: %r, child's maps 1: %r" % (own, theirs))
+        c.check("child_ps_shows_the_parent_sleeping",
+                re.search(r"^\s+1\s+0 S \(sleeping\)\s+%s$" % name, out,
+                          re.M)
+                is not None, "got: %r" % out)
+        c.check("child_ps_shows_itself_running",
+                re.search(r"^\s+%d\s+1 R \(running\)\s+sh$" % child, out,
+                          re.M) is not None, "pid %d, got: %r" % (child, out))
+        out = s.command("sysctl kernel.ns_last_pid")
+        m = re.match(r"kernel.ns_last_pid = (\d+)$", out.strip())
+        c.check("ns_last_pid_is_the_last_fork",
+                m is not None and (int(m.group(1)) == child or
+                                   (linux and int(m.group(1)) >= child)),
+                "child %d, got: %r" % (child, out))
+    for cmd, want in [
+            ("maps 99999", "maps: no process 99999"),
+            ("maps x", "maps: not a pid: x"),
+            ("maps 1 2", "maps: too many arguments\nusage: maps [PID]"),
+            ("ps 1", "ps: too many arguments\nusage: ps"),
+            ("pte", "pte: missing arguments\nusage: pte ADDR [PID]"),
+            ("pte 0x1000 99999", "pte: no process 99999"),
+            ("pte nowhere", "not a number: nowhere"),
+            ("sysctl kernel", "sysctl: kernel: not a name such as"),
+            ("echo 'open", "a quote is not closed: nothing done")]:
+        out = s.command(cmd)
+        c.check("refused_%s" % re.sub(r"\W+", "_", cmd).strip("_"),
+                want in out, "%r: got %r" % (cmd, out))
+
+    if linux:
+        out = s.command("pte 0x8000")
+        c.check("pte_says_linux_has_no_such_file",
+                "Linux shows no task its descriptors" in out, "got: %r" % out)
+        return
+    # demand paging, seen in the descriptors: nothing until the first
+    # access; a read maps the one zero page (the same frame for two pages)
+    # read-only and never executable; a write gives the page its own frame
+    # and user write access
+    out = s.command("mmap 2p rw")
+    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
+    if not c.check("pte_mmap", m is not None, "got: %r" % out):
+        return
+    a = int(m.group(1), 16)
+    out = s.command("pte $")
+    c.check("pte_untouched_is_not_present",
+            "=> not present" in out and pte_entry(out) is None,
+            "got: %r" % out)
+    s.command("touch $ 2p")
+    e0 = pte_entry(s.command("pte $"))
+    e1 = pte_entry(s.command("pte $+1p"))
+    c.check("pte_after_read_is_user_read_only_xn",
+            e0 is not None and e0[1:] == ("r--", True), "got: %r" % (e0,))
+    c.check("pte_two_read_pages_share_the_zero_page",
+            e0 is not None and e1 is not None and e0[0] == e1[0],
+            "%r, %r" % (e0, e1))
+    s.command("write $ 7")
+    w = pte_entry(s.command("pte $"))
+    c.check("pte_after_write_is_user_read_write",
+            w is not None and w[1:] == ("rw-", True), "got: %r" % (w,))
+    c.check("pte_written_page_has_its_own_frame",
+            w is not None and e0 is not None and w[0] != e0[0],
+            "%r, zero page %r" % (w, e0))
+    out = s.command("pte 0x8000")
+    code = pte_entry(out)
+    c.check("pte_of_the_shells_code_is_user_r_x",
+            code is not None and code[1:] == ("r-x", False), "got: %r" % out)
+    out = s.command("pte 0xc0010000")
+    c.check("pte_refuses_the_kernels_half", "in the kernel's half" in out,
+            "got: %r" % out)
+    s.command("munmap %#x 2p" % a)
+    out = s.command("pte %#x" % a)
+    c.check("pte_after_munmap_is_not_present", "=> not present" in out,
+            "got: %r" % out)
+
+
+def session(s, c, linux=False):
     """The scripted session; checks go to @c."""
     out = s.command("mmap 3p rw")
     m = re.search(r"mmap: (0x[0-9a-f]+)-(0x[0-9a-f]+) rw- private anonymous",
@@ -243,7 +362,7 @@ def session(s, c):
         ("mprotect $ 1p", "usage: mprotect ADDR LEN PROT"),
         ("read", "usage: read ADDR"),
         ("touch", "usage: touch ADDR [LEN]"),
-        ("maps now", "maps: too many arguments"),
+        ("free now", "free: too many arguments"),
         ("mmap 1p rw fixed", "mmap: fixed needs an ADDR after it"),
         ("mmap 1p rw file", "mmap: file needs a NAME after it"),
         ("mmap 1p rw bogus", 'mmap: what is "bogus"?'),
@@ -295,6 +414,8 @@ def session(s, c):
     out = s.command("sysctl vm.no_such_setting")
     c.check("sysctl_unknown_name",
             "sysctl: vm.no_such_setting: ENOENT" in out, "got: %r" % out)
+
+    processes_and_page_tables(s, c, linux)
 
     # the history: up (ESC [ A) brings back the last line, up again the
     # one before, down goes forward again; left/right arrows are ignored
@@ -351,7 +472,7 @@ def main():
     try:
         s.read_until(PROMPT, BOOT_TIMEOUT)
         c.check("prompt", True)
-        session(s, c)
+        session(s, c, linux)
         s.type("exit\r")
         status = s.finish(COMMAND_TIMEOUT)
         if linux:

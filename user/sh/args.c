@@ -111,6 +111,28 @@ const char *prot_str(int prot, char *buf)
 	return buf;
 }
 
+/*
+ * The /proc directory of process @s ("self", or a pid in decimal) into
+ * @buf (@size bytes). Returns false (and says why) if @s is neither.
+ */
+bool parse_pid_dir(const char *cmd, const char *s, char *buf, size_t size)
+{
+	const char *p;
+
+	if (strcmp(s, "self") == 0) {
+		snprintf(buf, size, "/proc/self");
+		return true;
+	}
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	if (!*s || *p || p - s > 9 || s[0] == '0') {
+		printf("%s: not a pid: %s (a number from ps, or self)\n", cmd, s);
+		return false;
+	}
+	snprintf(buf, size, "/proc/%s", s);
+	return true;
+}
+
 /* Say that command @cmd failed with the raw result @ret (-errno). */
 int report_error(const char *cmd, long ret)
 {

@@ -196,22 +196,35 @@ int read_line(char *buf, size_t size)
 
 /*
  * Split @line (modified) into blank-separated words, at most @max, in
- * @words. Returns how many, or @max + 1 when there are more.
+ * @words. A part of a word in '...' or "..." keeps its blanks (the
+ * quotes go, as in sh). Returns how many words, @max + 1 when there are
+ * more, or -1 when a quote is not closed.
  */
 int split_words(char *line, char **words, int max)
 {
+	char *r = line, *w, quote;
 	int n = 0;
 
 	for (;;) {
-		while (*line == ' ' || *line == '\t')
-			*line++ = '\0';
-		if (!*line)
+		while (*r == ' ' || *r == '\t')
+			r++;
+		if (!*r)
 			break;
 		if (n == max)
 			return max + 1;
-		words[n++] = line;
-		while (*line && *line != ' ' && *line != '\t')
-			line++;
+		words[n++] = w = r;
+		for (quote = 0; *r && (quote || (*r != ' ' && *r != '\t'));
+		     r++) {
+			if (quote ? *r == quote : (*r == '\'' || *r == '"'))
+				quote = quote ? 0 : *r;
+			else
+				*w++ = *r;
+		}
+		if (quote)
+			return -1;
+		if (*r)
+			r++;
+		*w = '\0';		/* w <= r: never past what was read */
 	}
 	return n;
 }

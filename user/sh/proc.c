@@ -1,9 +1,10 @@
 /*
  * user/sh/proc.c - the commands that show what the kernel knows, from
- * /proc: maps, tree and dot (the VMA tree, as text and as Graphviz DOT),
- * free (memory and page counters), trace (placement logging on or off),
- * sysctl (the settings of /proc/sys/vm), and cat (any file). The files are generated when opened; Linux has no vma_tree and
- * no td_* counters, and the commands say so.
+ * /proc: maps, tree and dot (the VMAs and the VMA tree, as text and as
+ * Graphviz DOT, of the shell or of any process), free (memory and page
+ * counters), trace (placement logging on or off), sysctl (the settings
+ * of /proc/sys), and cat (any file). The files are generated when opened;
+ * Linux has no vma_tree and no td_* counters, and the commands say so.
  */
 #include <stdio.h>
 #include <string.h>
@@ -37,24 +38,27 @@ int cmd_cat(int argc, char **argv)
 }
 
 /*
- * sysctl vm.NAME[=VALUE]: show or set /proc/sys/vm/NAME, as sysctl(8)
- * names it ("vm.max_map_count = 65530").
+ * sysctl NAME[=VALUE]: show or set /proc/sys/NAME with the dots of NAME
+ * as slashes, as sysctl(8) names them ("vm.max_map_count = 65530",
+ * "kernel.ns_last_pid = 3").
  */
 int cmd_sysctl(int argc, char **argv)
 {
 	char path[96], text[32];
 	const char *name = argv[1], *eq = strchr(name, '=');
-	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	size_t len = eq ? (size_t)(eq - name) : strlen(name), i;
 	long n, ret;
 
-	if (strncmp(name, "vm.", 3) || len <= 3 || len >= 64 ||
-	    memchr(name, '/', len)) {
-		printf("sysctl: %.*s: only vm.NAME (the files of "
-		       "/proc/sys/vm/)\n", (int)len, name);
+	if (len == 0 || len >= 64 || name[0] == '.' || name[len - 1] == '.' ||
+	    memchr(name, '/', len) || !memchr(name, '.', len)) {
+		printf("sysctl: %.*s: not a name such as vm.max_map_count "
+		       "(/proc/sys/vm/max_map_count)\n", (int)len, name);
 		return 1;
 	}
-	snprintf(path, sizeof(path), "/proc/sys/vm/%.*s", (int)(len - 3),
-		 name + 3);
+	snprintf(path, sizeof(path), "/proc/sys/%.*s", (int)len, name);
+	for (i = strlen("/proc/sys/"); path[i]; i++)
+		if (path[i] == '.')
+			path[i] = '/';
 	ret = eq ? proc_write(path, eq + 1) : 0;
 	n = ret ? ret : proc_read(path, text, sizeof(text));
 	if (n < 0) {
@@ -67,22 +71,46 @@ int cmd_sysctl(int argc, char **argv)
 	return 0;
 }
 
-/* maps */
+/*
+ * Print the file @name of the process named by argv[1] ("self" when
+ * there is none): /proc/PID/NAME.
+ */
+static int cat_task_file(int argc, char **argv, const char *name)
+{
+	char dir[24], path[48];
+	long fd;
+
+	if (!parse_pid_dir(argv[0], argc > 1 ? argv[1] : "self", dir,
+			   sizeof(dir)))
+		return 1;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = sys_open(path, LINUX_O_RDONLY, 0);
+	if (fd == -ENOENT && argc > 1) {
+		printf("%s: no process %s (%s: ENOENT; ps lists them)\n",
+		       argv[0], argv[1], path);
+		return 1;
+	}
+	if (fd >= 0)
+		sys_close((int)fd);
+	return cat_file(argv[0], path);
+}
+
+/* maps [PID] */
 int cmd_maps(int argc, char **argv)
 {
-	return cat_file("maps", "/proc/self/maps");
+	return cat_task_file(argc, argv, "maps");
 }
 
-/* tree */
+/* tree [PID] */
 int cmd_tree(int argc, char **argv)
 {
-	return cat_file("tree", "/proc/self/vma_tree");
+	return cat_task_file(argc, argv, "vma_tree");
 }
 
-/* dot */
+/* dot [PID] */
 int cmd_dot(int argc, char **argv)
 {
-	return cat_file("dot", "/proc/self/vma_tree.dot");
+	return cat_task_file(argc, argv, "vma_tree.dot");
 }
 
 /* trace on|off */

@@ -6,6 +6,8 @@
  *	args.c		numbers, addresses, protections; error messages
  *	memory.c	the commands that change and touch memory
  *	proc.c		the commands that show /proc (and trace)
+ *	ps.c		ps: the processes, from /proc/PID/status
+ *	pte.c		pte: the page-table entries of an address
  *	spawn.c		spawn: run a program and show its status
  */
 #ifndef USER_SH_SH_H
@@ -31,6 +33,7 @@ bool parse_number(const char *s, unsigned long *out);
 bool parse_addr(const char *s, unsigned long *out);
 bool parse_prot(const char *s, int *prot);
 const char *prot_str(int prot, char *buf);
+bool parse_pid_dir(const char *cmd, const char *s, char *buf, size_t size);
 int report_error(const char *cmd, long ret);
 
 /*
@@ -51,6 +54,8 @@ int cmd_trace(int argc, char **argv);
 int cmd_free(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
 int cmd_sysctl(int argc, char **argv);
+int cmd_ps(int argc, char **argv);		/* ps.c */
+int cmd_pte(int argc, char **argv);		/* pte.c */
 int cmd_spawn(int argc, char **argv);		/* spawn.c */
 
 #endif /* USER_SH_SH_H */
