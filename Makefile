@@ -199,12 +199,12 @@ user: $(UELFS) $(INITRAMFS)
 
 # Foreign programs (tests/foreign/, README.md "Your own program"): C programs
 # built with Debian's glibc cross compilers, -static, once for armel
-# (soft-float) and once for armhf (VFP), into an image of their own: the
+# (soft-float), once for armhf (VFP) and once with musl, into an image of their own: the
 # initramfs above plus /foreign/LIBC/NAME and /foreign/PROGRAMS, which
 # make test's foreign stage and make check-linux run.
 FOREIGN_C := $(wildcard tests/foreign/*.c)
 FOREIGN_ROOT := $(BUILD)/foreign/root
-FOREIGN_ELFS := $(foreach libc,armel armhf,\
+FOREIGN_ELFS := $(foreach libc,armel armhf musl,\
 	$(FOREIGN_C:tests/foreign/%.c=$(FOREIGN_ROOT)/foreign/$(libc)/%))
 FOREIGN_IMAGE := $(BUILD)/foreign/initramfs.cpio
 FOREIGN_CFLAGS := -static -O2 -g $(WARN) -Wl,-z,noexecstack
@@ -218,6 +218,24 @@ $(FOREIGN_ROOT)/foreign/armhf/%: tests/foreign/%.c tests/foreign/check.h | $(DEP
 	@mkdir -p $(dir $@)
 	@echo "  ARMHF   $<"
 	$(Q)arm-linux-gnueabihf-gcc $(FOREIGN_CFLAGS) -o $@ $< -lm
+
+# musl: Debian's armhf musl-dev (qemu/musl.sh fetches it), linked by the
+# armhf gcc in place of glibc: musl's headers, crt files and libc.a, and
+# gcc's own headers and libgcc.
+MUSL := $(BUILD)/musl
+MUSL_LIB := $(MUSL)/x/usr/lib/arm-linux-musleabihf
+$(MUSL)/.stamp: qemu/musl.sh | $(DEPS_OK)
+	$(Q)qemu/musl.sh $(MUSL)
+
+$(FOREIGN_ROOT)/foreign/musl/%: tests/foreign/%.c tests/foreign/check.h $(MUSL)/.stamp
+	@mkdir -p $(dir $@)
+	@echo "  MUSL    $<"
+	$(Q)arm-linux-gnueabihf-gcc $(FOREIGN_CFLAGS) -nostdinc -nostdlib \
+		-isystem $(MUSL)/x/usr/include/arm-linux-musleabihf \
+		-isystem $$(arm-linux-gnueabihf-gcc -print-file-name=include) \
+		-o $@ $(MUSL_LIB)/crt1.o $(MUSL_LIB)/crti.o $< -L$(MUSL_LIB) \
+		-lm -lc $$(arm-linux-gnueabihf-gcc -print-libgcc-file-name) \
+		-lc $(MUSL_LIB)/crtn.o
 
 $(FOREIGN_ROOT)/foreign/PROGRAMS: tests/foreign/PROGRAMS
 	@mkdir -p $(dir $@)

@@ -15,8 +15,8 @@
 #              CACHE_ALIAS=on
 #   oom        MEM=32M: a task runs out of memory and is killed, the
 #              kernel goes on, every page comes back
-#   foreign    ordinary C programs built with Debian's glibc, -static,
-#              for armel and armhf (tests/foreign/PROGRAMS)
+#   foreign    ordinary C programs built -static with Debian's glibc for
+#              armel and armhf, and with its armhf musl (tests/foreign/)
 #   fuzz       the system-call fuzzer, seeded, on the debug kernel and on
 #              the release kernel with MEM=32M (long runs: make fuzz)
 #   makerun    make run ELF=... ARGS=...: a program without newlib sees
@@ -145,7 +145,7 @@ run_stage oom '^# user: [0-9]+ passed' env MEM=32M \
     timeout --foreground -k 5 "$QEMU_TIMEOUT" qemu/qemu.sh \
     init=/bin/runtests -- /tests/PROGRAMS oom32 oom
 
-# --- ordinary C programs built with Debian's glibc (armel and armhf) --------
+# --- ordinary C programs built with glibc (armel, armhf) and musl ----------
 # tests/foreign/PROGRAMS, from their own image (the usual one plus
 # /foreign/): each program checks itself; the runner checks exit statuses
 # and that every page came back

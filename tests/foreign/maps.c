@@ -14,7 +14,7 @@ int main(void)
 
 	check_begin("maps");
 	proc_ensure();
-	free(malloc(100));		/* the heap exists */
+	free(malloc(100));		/* glibc: the heap exists */
 
 	check_case("fopen_and_read");
 	f = fopen("/proc/self/maps", "r");
@@ -39,11 +39,15 @@ int main(void)
 		strcpy(last, line);
 	}
 	CHECK(f && fclose(f) == 0);
-	CHECK(lines >= 5);
+	CHECK(lines >= 4);		/* text, data, stack, vectors at least */
 	CHECK(bad == 0);
 	CHECK(text == 1);
 	CHECK(stack == 1);
+#ifdef __GLIBC__	/* musl's malloc may not touch brk at all */
 	CHECK(heap >= 1);
+#else
+	(void)heap;
+#endif
 
 	check_case("vectors_last");
 	CHECK(strncmp(last, "ffff0000-ffff1000 r-xp 00000000 00:00 0", 39) == 0);

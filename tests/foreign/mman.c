@@ -61,7 +61,9 @@ int main(void)
 
 	check_case("munmap_middle");
 	CHECK(munmap(p + PAGE, PAGE) == 0);
-	CHECK(perms_at(p + PAGE)[0] == '\0');
+	/* nothing there now (asked without stdio, whose malloc might map
+	 * something into the hole): mprotect of it is ENOMEM */
+	CHECK_ERRNO(mprotect(p + PAGE, PAGE, PROT_READ), ENOMEM);
 	CHECK(p[0] == 0 && p[2 * PAGE] == 0);		/* the rest stays */
 
 	check_case("map_fixed_replaces");
@@ -90,7 +92,9 @@ int main(void)
 			 MAP_ANONYMOUS, -1, 0), ENOMEM);
 	/* munmap, mprotect: an address not page-aligned */
 	CHECK_ERRNO(munmap(p + 1, PAGE), EINVAL);
+#ifdef __GLIBC__	/* musl's mprotect rounds the address down first */
 	CHECK_ERRNO(mprotect(p + 1, PAGE, PROT_READ), EINVAL);
+#endif
 	/* mprotect of a range with a hole: ENOMEM */
 	CHECK(munmap(p + PAGE, PAGE) == 0);
 	CHECK_ERRNO(mprotect(p, 3 * PAGE, PROT_READ), ENOMEM);
@@ -117,6 +121,6 @@ int main(void)
 	}
 	close(fd);
 	CHECK(munmap(p, 3 * PAGE) == 0);
-	CHECK(perms_at(p)[0] == '\0');
+	CHECK_ERRNO(mprotect(p, PAGE, PROT_READ), ENOMEM);
 	return check_end();
 }
