@@ -38,6 +38,9 @@
 #              kernel stopped in unmapped_area_topdown
 #   gdb-unwind `bt` goes through the exception entry to the user's pc
 #              (from a system call and from a fatal fault) and ends
+#   gdb-live   the gdb commands on a plain boot driven through the serial
+#              port: break-placement for one pid, placement-next to the
+#              end, break-fault by page and by pid, bad arguments
 #   profile    make profile's plugin counts functions of known length
 #              exactly (tests/bench/profile/selftest.py)
 #
@@ -192,6 +195,7 @@ run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh
 run_stage gdb-decode '^# gdb-decode: done' tests/gdb/test_descriptors.py
 run_stage gdb-helpers '^# gdb-helpers: done' tests/gdb/helpers_test.sh
 run_stage gdb-unwind '^# gdb-unwind: done' tests/gdb/unwind_test.sh
+run_stage gdb-live '^# gdb-live: done' tests/gdb/live_test.sh
 
 # --- make profile ---------------------------------------------------------
 run_stage profile '^# profile: done' tests/bench/profile/selftest.py

@@ -9,6 +9,8 @@
 #   tasks                     pid, name, state, mm and ASID of each task
 #   break-placement [LEN|any] [MM|TASK|PID]
 #                             stop in unmapped_area_topdown for one request
+#   placement-next            run to the next node the search visits
+#   break-fault ADDR|PID|any  stop in do_user_fault for one page or task
 import os
 import sys
 

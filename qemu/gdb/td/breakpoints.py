@@ -55,21 +55,33 @@ search stands on; `finish` shows the address chosen."""
     def __init__(self):
         super().__init__('break-placement', gdb.COMMAND_BREAKPOINTS)
 
+    USAGE = 'break-placement [-bottomup] [LEN|any] [MM|TASK|PID]'
+
     def invoke(self, arg, from_tty):
         words = arg.split(None, 1)
         function = 'unmapped_area_topdown'
         if words and words[0] == '-bottomup':
             function = 'unmapped_area'
             words = words[1].split(None, 1) if len(words) > 1 else []
+        elif words and words[0].startswith('-'):
+            raise kernel.usage_error(self.USAGE, 'break-placement: no '
+                                     'option %s' % words[0])
         length = mm = pid = None
         if words and words[0] != 'any':
-            length = kernel.u(gdb.parse_and_eval(words[0]))
+            length = kernel.evaluate_int(words[0], self.USAGE,
+                                         'a length (or any)')
         if len(words) > 1:
-            value = gdb.parse_and_eval(words[1])
+            what = 'an mm, a task or a pid'
+            value = kernel.evaluate(words[1], self.USAGE, what)
             if value.type.strip_typedefs().code == gdb.TYPE_CODE_INT:
                 pid = int(value)
+                if not 0 <= pid < 0x10000:
+                    raise kernel.usage_error(self.USAGE, '%d is no pid' % pid)
             else:
-                mm = kernel.u(kernel.mm_of(value))
+                try:
+                    mm = kernel.u(kernel.mm_of(value))
+                except kernel.TdError as e:
+                    raise kernel.usage_error(self.USAGE, str(e))
         bp = PlacementBreakpoint(function, length, mm, pid)
         what = ['length %#x' % length if length is not None else 'any length']
         if mm is not None:
@@ -120,8 +132,7 @@ the errno). Use it after break-placement has stopped."""
         super().__init__('placement-next', gdb.COMMAND_RUNNING)
 
     def invoke(self, arg, from_tty):
-        if arg.strip():
-            raise gdb.GdbError('usage: placement-next (no arguments)')
+        kernel.no_arguments('placement-next', arg)
         search = search_frame()
         if search is None:
             raise gdb.GdbError('placement-next: not stopped in a placement '
@@ -139,9 +150,55 @@ the errno). Use it after break-placement has stopped."""
         if value is None:
             gdb.write('search finished\n')
             return
-        chosen = int(value) & 0xffffffff
-        if chosen >= 0xfffff001:
-            gdb.write('search finished: failed, -%d\n'
-                      % (0x100000000 - chosen))
-        else:
-            gdb.write('search finished: chose %#x\n' % chosen)
+        gdb.write(search_result(int(value)) + '\n')
+
+
+def search_result(value):
+    """What the search returned, in hex: "search finished: chose 0x...",
+    or the errno of a failed one."""
+    chosen = value & 0xffffffff
+    if chosen >= 0xfffff001:
+        return 'search finished: failed, -%d%s' % (
+            0x100000000 - chosen,
+            ' (ENOMEM)' if chosen == 0x100000000 - 12 else '')
+    return 'search finished: chose %#x' % chosen
+
+
+# gdb's own `finish` prints the search's result as "Value returned is
+# $1 = 3069227008": an unsigned long, in decimal. A hook before `finish`
+# notes when the frame is a search, one after it prints the result in hex
+# once gdb stands at the return address in the caller (not when another
+# breakpoint stopped it first).
+_finishing = None
+
+
+def before_finish():
+    global _finishing
+    _finishing = None
+    try:
+        frame = gdb.selected_frame()
+        if frame.name() in SEARCHES and frame.older() is not None:
+            _finishing = frame.older().pc()
+    except gdb.error:
+        pass
+
+
+def after_finish():
+    global _finishing
+    where, _finishing = _finishing, None
+    if where is None:
+        return
+    try:
+        if gdb.selected_frame().pc() != where:
+            return
+        result = kernel.u(gdb.parse_and_eval('$r0'))   # AAPCS: r0
+    except gdb.error:
+        return
+    gdb.write(search_result(result) + '\n')
+
+
+def install_finish_hooks():
+    gdb.execute('define hook-finish\npython td.breakpoints.before_finish()'
+                '\nend')
+    gdb.execute('define hookpost-finish\npython td.breakpoints.after_finish()'
+                '\nend')

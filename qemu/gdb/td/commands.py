@@ -1,7 +1,9 @@
 # td/commands.py - register every topdown gdb command.
 import gdb
 
-from td.breakpoints import BreakPlacementCommand, PlacementNextCommand
+from td.breakpoints import (BreakPlacementCommand, PlacementNextCommand,
+                            install_finish_hooks)
+from td.faults import BreakFaultCommand
 from td.ptwalk import PtwalkCommand
 from td.tasks import MapsCommand, TasksCommand
 from td.vmas import VmasCommand
@@ -19,7 +21,12 @@ class TopdownHelp(gdb.Command):
   break-placement [-bottomup] [LEN|any] [MM|TASK|PID]
                              stop in the placement search for one request
   placement-next             run to the next node the search visits,
-                             and show the tree with that node marked
+                             and show the tree with that node marked;
+                             at the end, "search finished: chose 0x..."
+  break-fault ADDR|PID|any   stop on a fault in ADDR's page, or of PID
+
+Every command checks its arguments and prints its usage when they are
+wrong. `finish` out of unmapped_area_topdown prints the result in hex.
 
 MM|TASK|PID is any gdb expression: a struct mm_struct *, a struct
 task_struct * (or the struct), or a pid. Without it: current->mm, else
@@ -35,5 +42,6 @@ the `mm` of the selected frame."""
 def register():
     for cls in (VmasCommand, VmaTreeCommand, PtwalkCommand, MapsCommand,
                 TasksCommand, BreakPlacementCommand, PlacementNextCommand,
-                TopdownHelp):
+                BreakFaultCommand, TopdownHelp):
         cls()
+    install_finish_hooks()

@@ -19,6 +19,38 @@ class TdError(gdb.GdbError):
     """A message for the user, without a Python traceback."""
 
 
+def usage_error(usage, why):
+    """A TdError saying what is wrong with the arguments, then the usage."""
+    return TdError('%s\nusage: %s' % (why, usage))
+
+
+def evaluate(expr, usage, what='an expression'):
+    """The gdb.Value of @expr; a usage message instead of gdb's error."""
+    try:
+        return gdb.parse_and_eval(expr)
+    except gdb.error as e:
+        raise usage_error(usage, '"%s" is not %s (%s)' % (expr, what, e))
+
+
+def evaluate_int(expr, usage, what='a number'):
+    """@expr as an unsigned 32-bit int: a number or an integer or pointer
+    expression (a struct or a function is refused with @usage)."""
+    value = evaluate(expr, usage, what)
+    code = value.type.strip_typedefs().code
+    if code not in (gdb.TYPE_CODE_INT, gdb.TYPE_CODE_PTR, gdb.TYPE_CODE_ENUM,
+                    gdb.TYPE_CODE_CHAR, gdb.TYPE_CODE_BOOL):
+        raise usage_error(usage, '"%s" is not %s but a %s' %
+                          (expr, what, value.type))
+    return u(value)
+
+
+def no_arguments(name, arg):
+    """Refuse arguments to command @name, which takes none."""
+    if arg and arg.strip():
+        raise usage_error(name, '%s takes no arguments, not "%s"'
+                          % (name, arg.strip()))
+
+
 def u(value):
     """A gdb.Value (pointer, integer, enum) as a Python int, unsigned 32."""
     return int(value.cast(gdb.lookup_type('unsigned long'))) & 0xffffffff
@@ -137,7 +169,7 @@ def find_task(pid):
     cur = current_task()
     if cur is not None and int(cur['pid']) == pid:
         return cur
-    raise TdError('no task with pid %d' % pid)
+    raise TdError('no task with pid %d (`tasks` lists them)' % pid)
 
 
 def _struct_name(t):
@@ -149,7 +181,12 @@ def mm_of(value):
     """A `struct mm_struct *` from a value naming an mm, a task or a pid."""
     t = value.type.strip_typedefs()
     if t.code == gdb.TYPE_CODE_INT:
-        return mm_of(find_task(int(value)))
+        pid = int(value)
+        if pid < 0 or pid >= 0x10000:
+            raise TdError('%#x is no pid; an address needs its type: '
+                          '(struct mm_struct *)%#x or (struct task_struct '
+                          '*)%#x' % (u(value), u(value), u(value)))
+        return mm_of(find_task(pid))
     if t.code == gdb.TYPE_CODE_STRUCT:
         value = value.address
         t = value.type.strip_typedefs()
@@ -184,15 +221,27 @@ def frame_mm():
     return None
 
 
-def resolve_mm(arg, allow_kernel=False):
+def resolve_mm(arg, allow_kernel=False, usage=None):
     """The mm a command is about, and how it was chosen.
 
     @arg, when given, is a gdb expression: an mm, a task (pointer or
     struct) or a pid. Without it: current->mm, else the `mm` of the
     selected frame (e.g. stopped in unmapped_area_topdown), else, when
-    @allow_kernel, init_mm (the kernel's own table)."""
+    @allow_kernel, init_mm (the kernel's own table). A wrong @arg is a
+    TdError that ends with @usage."""
     if arg and arg.strip():
-        return mm_of(gdb.parse_and_eval(arg)), arg.strip()
+        what = 'an mm, a task or a pid'
+        value = evaluate(arg.strip(), usage or 'MM|TASK|PID', what)
+        try:
+            return mm_of(value), arg.strip()
+        except TdError as e:
+            raise usage_error(usage, str(e)) if usage else e
+        except gdb.MemoryError as e:
+            raise TdError('cannot read the kernel\'s tasks or mm (%s): is '
+                          'the kernel running yet, with its MMU on?' % e)
+        except gdb.error as e:
+            raise usage_error(usage or 'MM|TASK|PID', '"%s" is not %s (%s)'
+                              % (arg.strip(), what, e))
     cur = current_task()
     if cur is not None and u(cur['mm']):
         return cur['mm'], 'current (pid %d)' % int(cur['pid'])

@@ -78,10 +78,11 @@ current->mm, else the selected frame's `mm`, else init_mm."""
         super().__init__('ptwalk', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
+        usage = 'ptwalk ADDR [MM|TASK|PID]'
         words = arg.split(None, 1)
         if not words:
-            raise kernel.TdError('usage: ptwalk ADDR [MM|TASK|PID]')
-        va = kernel.u(gdb.parse_and_eval(words[0]))
+            raise kernel.usage_error(usage, 'ptwalk: which address?')
+        va = kernel.evaluate_int(words[0], usage, 'an address')
         mm, how = kernel.resolve_mm(words[1] if len(words) > 1 else None,
-                                    allow_kernel=True)
+                                    allow_kernel=True, usage=usage)
         ptwalk(va, mm, how)

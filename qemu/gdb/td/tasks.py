@@ -43,6 +43,7 @@ task_struct.tasks). On a kernel without tasks it says so."""
         super().__init__('tasks', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
+        kernel.no_arguments('tasks', arg)
         tasks = kernel.task_list()
         cur_task = kernel.current_task()
         if tasks is None or cur_task is None and not tasks:
@@ -70,6 +71,10 @@ class MapsCommand(gdb.Command):
         super().__init__('maps', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
+        if arg and arg.strip():
+            raise kernel.usage_error('maps', 'maps takes no arguments (it '
+                                     'shows the current task): for another '
+                                     'task, vmas %s' % arg.strip())
         cur = kernel.current_task()
         if cur is None:
             gdb.write('no tasks yet (this kernel has no `current`)\n')

@@ -92,5 +92,5 @@ argument: current->mm, else the selected frame's `mm`."""
         super().__init__('vmas', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        mm, how = kernel.resolve_mm(arg)
+        mm, how = kernel.resolve_mm(arg, usage='vmas [MM|TASK|PID]')
         show_vmas(mm, how)

@@ -114,5 +114,5 @@ node the search stands on (its `vma`) is pointed at."""
         super().__init__('vma-tree', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        mm, how = kernel.resolve_mm(arg)
+        mm, how = kernel.resolve_mm(arg, usage='vma-tree [MM|TASK|PID]')
         show_tree(mm, how)
