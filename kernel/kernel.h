@@ -33,6 +33,11 @@
 #define __unused __attribute__((unused))
 #define __aligned(n) __attribute__((aligned(n)))
 #define __section(s) __attribute__((section(s)))
+/* Rarely run (a trace, a report): kept out of line and off the hot path. */
+#define __cold __attribute__((cold, noinline))
+#ifndef __always_inline	/* the host's C library may have it */
+#define __always_inline inline __attribute__((always_inline))
+#endif
 
 /*
  * Division by a constant d without a divide instruction (the Cortex-A9

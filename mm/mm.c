@@ -122,6 +122,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 				   &rb_link, &rb_parent))
 			BUG();	/* @mm holds only the VMAs below this one */
 		__vma_link(mm, tmp, prev, rb_link, rb_parent);
+		mm->mmap_cache = tmp;	/* the next copy goes just above it */
 		ret = copy_page_range(mm, oldmm, mpnt);
 		if (ret)
 			break;

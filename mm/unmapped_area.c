@@ -36,17 +36,19 @@ bool trace_placement;
 struct placement_stats placement_stats;
 
 /*
- * One line of the placement trace, when trace_placement is on. A macro,
- * so that with tracing off (always, outside a lesson) not even the
- * arguments are computed: the search costs what it would cost without.
+ * One line of the placement trace, when @tracing: a variable of the
+ * function it is used in. The search is compiled twice (see
+ * unmapped_area_topdown()), with tracing true for a lesson and false
+ * for everything else, so that the search that runs outside a lesson has
+ * no trace line, and no test of the flag, left in it.
  */
 #define trace(...)                              \
 	do {                                    \
-		if (unlikely(trace_placement))  \
+		if (unlikely(tracing))          \
 			trace_line(__VA_ARGS__); \
 	} while (0)
 
-static void __printf(1, 2) trace_line(const char *fmt, ...)
+static void __cold __printf(1, 2) trace_line(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -58,8 +60,8 @@ static void __printf(1, 2) trace_line(const char *fmt, ...)
 }
 
 /* Trace a new search's request. */
-static void placement_begin(const char *fn,
-			    const struct vm_unmapped_area_info *info)
+static inline void placement_begin(bool tracing, const char *fn,
+				   const struct vm_unmapped_area_info *info)
 {
 	trace("%s: length %#lx, low_limit %#lx, high_limit %#lx, align_mask %#lx, align_offset %#lx",
 	      fn, info->length, info->low_limit, info->high_limit,
@@ -75,17 +77,76 @@ static void placement_end(unsigned long visits)
 }
 
 /*
- * The search stands on @vma: count it in *@visits, the caller's own count
- * (the statistics, global, are updated once at the end of the search:
- * two loads and stores less at every node), trace it and its gap.
+ * The trace of one step of the search onto @vma: @how (what brought the
+ * search there, if anything), then the node and its gap. Cold and out of
+ * line.
  */
-static inline struct vm_area_struct *visit(unsigned long *visits,
+static void __cold trace_step(const char *how,
+			      const struct vm_area_struct *vma)
+{
+	if (how)
+		trace_line("  %s", how);
+	trace_line("  at [%#lx, %#lx): gap below it [%#lx, %#lx), subtree_gap %#lx",
+		   vma->vm_start, vma->vm_end, vma_prev_end(vma), vma->vm_start,
+		   vma->rb_subtree_gap);
+}
+
+/*
+ * The search steps onto @vma: count it in *@visits, the caller's own
+ * count (the statistics, global, are updated once at the end of the
+ * search: two loads and stores less at every node), and trace the step
+ * (@how: NULL at the root, else what brought the search here).
+ *
+ * The debug kernel keeps it, go_left() and go_right() functions of their
+ * own: gdb's placement-next breaks on them, and finds there the node in
+ * hand (in the search around them, inlined, gdb cannot always tell which
+ * step it stands at).
+ */
+#ifdef CONFIG_DEBUG_VM
+#define __visit_inline __attribute__((noinline))
+#else
+#define __visit_inline inline
+#endif
+static __visit_inline struct vm_area_struct *visit(bool tracing,
+					   unsigned long *visits,
+					   const char *how,
 					   struct vm_area_struct *vma)
 {
 	(*visits)++;
-	trace("  at [%#lx, %#lx): gap below it [%#lx, %#lx), subtree_gap %#lx",
-	      vma->vm_start, vma->vm_end, vma_prev_end(vma), vma->vm_start,
-	      vma->rb_subtree_gap);
+	if (unlikely(tracing))
+		trace_step(how, vma);
+	return vma;
+}
+
+/*
+ * A step down into the left or right subtree, @vma its root: a visit(),
+ * its trace line saying why. (Written out, not calling visit(): GCC then
+ * keeps the search's every value in a register, 150 instructions less for
+ * a search among 30k VMAs. gdb's placement-next breaks on all three.)
+ */
+static __visit_inline struct vm_area_struct *go_left(bool tracing,
+					     unsigned long *visits,
+					     struct vm_area_struct *vma)
+{
+	(*visits)++;
+	if (unlikely(tracing)) {
+		trace_line("  go left: subtree_gap %#lx there",
+			   vma->rb_subtree_gap);
+		trace_step(NULL, vma);
+	}
+	return vma;
+}
+
+static __visit_inline struct vm_area_struct *go_right(bool tracing,
+					      unsigned long *visits,
+					      struct vm_area_struct *vma)
+{
+	(*visits)++;
+	if (unlikely(tracing)) {
+		trace_line("  go right: subtree_gap %#lx there",
+			   vma->rb_subtree_gap);
+		trace_step(NULL, vma);
+	}
 	return vma;
 }
 
@@ -95,27 +156,37 @@ static struct vm_area_struct *rb_to_vma(struct rb_node *node)
 }
 
 /* Trace why the search fails and return -ENOMEM. */
-static unsigned long placement_fail(const char *why)
+static inline unsigned long placement_fail(bool tracing, const char *why)
 {
 	trace("  -ENOMEM: %s", why);
 	return -ENOMEM;
 }
 
-/* Trace the address chosen and return it. */
-static unsigned long placement_found(unsigned long addr)
+/*
+ * Trace the address chosen and return it. @next, the VMA just above the
+ * chosen gap (NULL above them all), becomes find_vma()'s mm->mmap_cache:
+ * mmap_region() then finds the new VMA's neighbours and tree slot next to
+ * it, without a walk (links_near() in mm/vma.c).
+ */
+static inline unsigned long placement_found(bool tracing,
+					    struct mm_struct *mm,
+					    struct vm_area_struct *next,
+					    unsigned long addr)
 {
 	trace("  chose %#lx", addr);
+	if (next)
+		mm->mmap_cache = next;
 	return addr;
 }
 
 /* Trace why [@gap_start, @gap_end) is not usable (see gap_usable()). */
 #define trace_nofit(...)                          \
 	do {                                      \
-		if (unlikely(trace_placement))    \
+		if (unlikely(tracing))            \
 			nofit_line(__VA_ARGS__);  \
 	} while (0)
 
-static void nofit_line(unsigned long gap_start, unsigned long gap_end,
+static void __cold nofit_line(unsigned long gap_start, unsigned long gap_end,
 		       unsigned long low_limit, unsigned long high_limit,
 		       unsigned long length)
 {
@@ -141,8 +212,9 @@ static inline bool gap_usable(unsigned long gap_start, unsigned long gap_end,
 			      unsigned long low_limit, unsigned long high_limit,
 			      unsigned long length)
 {
-	return gap_start <= high_limit && gap_end >= low_limit &&
-	       gap_end > gap_start && gap_end - gap_start >= length;
+	/* The size first: most gaps the search stands on are too small. */
+	return gap_end > gap_start && gap_end - gap_start >= length &&
+	       gap_start <= high_limit && gap_end >= low_limit;
 }
 
 /* May the left subtree of @vma hold a gap of @length (by its subtree_gap)? */
@@ -153,6 +225,16 @@ static inline bool may_fit_left(const struct vm_area_struct *vma,
 
 	return left && rb_entry(left, struct vm_area_struct, vm_rb)
 				       ->rb_subtree_gap >= length;
+}
+
+/* May the right subtree of @vma hold a gap of @length? */
+static inline bool may_fit_right(const struct vm_area_struct *vma,
+				 unsigned long length)
+{
+	const struct rb_node *right = vma->vm_rb.rb_right;
+
+	return right && rb_entry(right, struct vm_area_struct, vm_rb)
+					->rb_subtree_gap >= length;
 }
 
 /*
@@ -178,11 +260,14 @@ static inline bool may_fit_left(const struct vm_area_struct *vma,
  *   3. gaps are met in address order: once a gap starts above high_limit,
  *      every later one does too, and the search can stop.
  * The gap above highest_vm_end comes after all the others.
+ *
+ * @bottom stands for info->low_limit: the stack rule of unmapped_area()
+ * raises it and searches again.
  */
-static unsigned long lowest_fit(struct mm_struct *mm,
-				const struct vm_unmapped_area_info *info,
-				struct vm_area_struct **next,
-				unsigned long *visits)
+static __always_inline unsigned long
+lowest_fit(struct mm_struct *mm, const struct vm_unmapped_area_info *info,
+	   unsigned long bottom, struct vm_area_struct **next,
+	   unsigned long *visits, const bool tracing)
 {
 	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
@@ -191,21 +276,21 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 	/* Room for the mapping and for the worst alignment shift. */
 	length = info->length + info->align_mask;
 	if (length < info->length)
-		return placement_fail("length + align_mask overflows");
+		return placement_fail(tracing, "length + align_mask overflows");
 
 	/* The search limits, as above. */
 	if (info->high_limit < length)
-		return placement_fail("high_limit is below the length");
+		return placement_fail(tracing, "high_limit is below the length");
 	high_limit = info->high_limit - length;
-	if (info->low_limit > high_limit)
-		return placement_fail("the limits are closer than the length");
-	low_limit = info->low_limit + length;
+	if (bottom > high_limit)
+		return placement_fail(tracing, "the limits are closer than the length");
+	low_limit = bottom + length;
 	trace("  want a gap of %#lx with gap_start <= %#lx, gap_end >= %#lx",
 	      length, high_limit, low_limit);
 
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
 		goto check_highest;
-	vma = visit(visits, rb_to_vma(mm->mm_rb.rb_node));
+	vma = visit(tracing, visits, NULL, rb_to_vma(mm->mm_rb.rb_node));
 	if (vma->rb_subtree_gap < length) {
 		trace("  no gap in the tree is that large");
 		goto check_highest;
@@ -225,8 +310,6 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 				rb_to_vma(vma->vm_rb.rb_left);
 
 			if (left->rb_subtree_gap >= length) {
-				trace("  go left: subtree_gap %#lx there",
-				      left->rb_subtree_gap);
 				/* where to come back to if nothing there fits */
 				if (gap_usable(vma_prev_end(vma), gap_end,
 					       low_limit, high_limit, length) ||
@@ -234,7 +317,7 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 				     rb_to_vma(vma->vm_rb.rb_right)->rb_subtree_gap >=
 					     length))
 					resume = vma;
-				vma = visit(visits, left);
+				vma = go_left(tracing, visits, left);
 				continue;
 			}
 		}
@@ -243,7 +326,7 @@ static unsigned long lowest_fit(struct mm_struct *mm,
 check_current:
 		/* Then the gap below this node. */
 		if (gap_start > high_limit)
-			return placement_fail("the gaps from here on start above high_limit");
+			return placement_fail(tracing, "the gaps from here on start above high_limit");
 		if (gap_usable(gap_start, gap_end, low_limit, high_limit,
 			       length)) {
 			trace("  the gap below fits");
@@ -257,9 +340,7 @@ check_current:
 				rb_to_vma(vma->vm_rb.rb_right);
 
 			if (right->rb_subtree_gap >= length) {
-				trace("  go right: subtree_gap %#lx there",
-				      right->rb_subtree_gap);
-				vma = visit(visits, right);
+				vma = go_right(tracing, visits, right);
 				continue;
 			}
 		}
@@ -271,8 +352,9 @@ check_current:
 		 * unmapped_area_topdown().
 		 */
 		if (resume) {
-			trace("  climb up to the last left turn that may fit");
-			vma = visit(visits, resume);
+			vma = visit(tracing, visits,
+				    "climb up to the last left turn that may fit",
+				    resume);
 			resume = NULL;
 			gap_start = vma_prev_end(vma);
 			gap_end = vma->vm_start;
@@ -285,8 +367,7 @@ check_current:
 				trace("  back at the root: try above the tree");
 				goto check_highest;
 			}
-			trace("  climb up");
-			vma = visit(visits, rb_to_vma(rb_parent(prev)));
+			vma = visit(tracing, visits, "climb up", rb_to_vma(rb_parent(prev)));
 			if (prev == vma->vm_rb.rb_left) {
 				gap_start = vma_prev_end(vma);
 				gap_end = vma->vm_start;
@@ -300,7 +381,7 @@ check_highest:
 	gap_start = mm->highest_vm_end;
 	gap_end = ~0UL;
 	if (gap_start > high_limit)
-		return placement_fail("highest_vm_end is above high_limit");
+		return placement_fail(tracing, "highest_vm_end is above high_limit");
 	trace("  the gap above highest_vm_end %#lx fits", gap_start);
 	goto found_highest;
 
@@ -308,10 +389,10 @@ found:
 	*next = vma;
 found_highest:
 	/* The bottom of the usable part of the gap, then aligned up. */
-	if (gap_start < info->low_limit) {
+	if (gap_start < bottom) {
 		trace("  its start %#lx raised to low_limit %#lx", gap_start,
-		      info->low_limit);
-		gap_start = info->low_limit;
+		      bottom);
+		gap_start = bottom;
 	}
 	if (info->align_mask) {
 		unsigned long shift = (info->align_offset - gap_start) &
@@ -336,27 +417,44 @@ found_highest:
  * vm_end (as Linux 6.1 does; the test counts length + align_mask, so it
  * may give up a gap a little early when aligning).
  */
-unsigned long unmapped_area(struct mm_struct *mm,
-			    struct vm_unmapped_area_info *info)
+static __always_inline unsigned long
+search_bottomup(struct mm_struct *mm, const struct vm_unmapped_area_info *info,
+		const bool tracing)
 {
-	struct vm_unmapped_area_info window = *info;
+	unsigned long bottom = info->low_limit;	/* the window's, raised */
 	struct vm_area_struct *next;
 	unsigned long addr, visits = 0;
 
-	placement_begin("unmapped_area", info);
+	placement_begin(tracing, "unmapped_area", info);
 	while (true) {
-		addr = lowest_fit(mm, &window, &next, &visits);
+		addr = lowest_fit(mm, info, bottom, &next, &visits, tracing);
 		if (IS_ERR_VALUE(addr) || !next ||
 		    !(next->vm_flags & VM_GROWSDOWN) ||
 		    vm_start_gap(next) >=
-			    addr + window.length + window.align_mask - 1)
+			    addr + info->length + info->align_mask - 1)
 			break;
 		trace("  %#lx runs into the guard gap [%#lx, %#lx) of the stack above: search again from its vm_end %#lx",
 		      addr, vm_start_gap(next), next->vm_start, next->vm_end);
-		window.low_limit = next->vm_end;
+		bottom = next->vm_end;
 	}
 	placement_end(visits);
-	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
+	return IS_ERR_VALUE(addr) ? addr :
+				    placement_found(tracing, mm, next, addr);
+}
+
+/* The copy that traces: see unmapped_area_topdown(). */
+static unsigned long __cold search_bottomup_traced(
+	struct mm_struct *mm, const struct vm_unmapped_area_info *info)
+{
+	return search_bottomup(mm, info, true);
+}
+
+unsigned long unmapped_area(struct mm_struct *mm,
+			    struct vm_unmapped_area_info *info)
+{
+	if (unlikely(trace_placement))
+		return search_bottomup_traced(mm, info);
+	return search_bottomup(mm, info, false);
 }
 
 /*
@@ -380,11 +478,14 @@ unsigned long unmapped_area(struct mm_struct *mm,
  *      turn below it holds nothing, so a failed subtree climbs straight
  *      to it (the seed climbs node by node to the same result).
  * The gap above highest_vm_end is the highest of all: it is tried first.
+ *
+ * @top stands for info->high_limit: the stack rule of
+ * unmapped_area_topdown() cuts it and searches again.
  */
-static unsigned long highest_fit(struct mm_struct *mm,
-				 const struct vm_unmapped_area_info *info,
-				 struct vm_area_struct **next,
-				 unsigned long *visits)
+static __always_inline unsigned long
+highest_fit(struct mm_struct *mm, const struct vm_unmapped_area_info *info,
+	    unsigned long top, struct vm_area_struct **next,
+	    unsigned long *visits, const bool tracing)
 {
 	struct vm_area_struct *vma, *resume = NULL;
 	unsigned long length, low_limit, high_limit, gap_start, gap_end;
@@ -394,15 +495,15 @@ static unsigned long highest_fit(struct mm_struct *mm,
 	/* Room for the mapping and for the worst alignment shift. */
 	length = info->length + info->align_mask;
 	if (length < info->length)
-		return placement_fail("length + align_mask overflows");
+		return placement_fail(tracing, "length + align_mask overflows");
 
 	/* The search limits, as above. */
-	gap_end = info->high_limit;
+	gap_end = top;
 	if (gap_end < length)
-		return placement_fail("high_limit is below the length");
+		return placement_fail(tracing, "high_limit is below the length");
 	high_limit = gap_end - length;
 	if (info->low_limit > high_limit)
-		return placement_fail("the limits are closer than the length");
+		return placement_fail(tracing, "the limits are closer than the length");
 	low_limit = info->low_limit + length;
 	trace("  want a gap of %#lx with gap_start <= %#lx, gap_end >= %#lx",
 	      length, high_limit, low_limit);
@@ -418,10 +519,10 @@ static unsigned long highest_fit(struct mm_struct *mm,
 
 	/* Without VMAs, highest_vm_end 0 always fits: kept as Linux has it. */
 	if (RB_EMPTY_ROOT(&mm->mm_rb))
-		return placement_fail("no VMAs and no room above them");
-	vma = visit(visits, rb_to_vma(mm->mm_rb.rb_node));
+		return placement_fail(tracing, "no VMAs and no room above them");
+	vma = visit(tracing, visits, NULL, rb_to_vma(mm->mm_rb.rb_node));
 	if (vma->rb_subtree_gap < length)
-		return placement_fail("no gap in the tree is that large");
+		return placement_fail(tracing, "no gap in the tree is that large");
 
 	while (true) {
 		/*
@@ -432,35 +533,27 @@ static unsigned long highest_fit(struct mm_struct *mm,
 		 * walk down the right spine of a big tree for nothing: each
 		 * node there carries the gap below the stack, too high.)
 		 */
-		gap_start = vma_prev_end(vma);
-		if (vma->vm_end <= high_limit && vma->vm_rb.rb_right) {
-			struct vm_area_struct *right =
-				rb_to_vma(vma->vm_rb.rb_right);
-
-			if (right->rb_subtree_gap >= length) {
-				trace("  go right: subtree_gap %#lx there",
-				      right->rb_subtree_gap);
-				/*
-				 * Where to come back to if nothing there fits.
-				 * The cheap tests first: on a long right spine
-				 * most nodes have neither a left subtree nor a
-				 * gap of their own that is large enough.
-				 */
-				if (may_fit_left(vma, length) ||
-				    (vma->vm_start - gap_start >= length &&
-				     gap_usable(gap_start, vma->vm_start, low_limit,
-						high_limit, length)))
-					resume = vma;
-				vma = visit(visits, right);
-				continue;
-			}
+		if (vma->vm_end <= high_limit && may_fit_right(vma, length)) {
+			/*
+			 * Where to come back to if nothing there fits. The
+			 * cheap tests first: on a long right spine most nodes
+			 * have neither a left subtree nor a gap of their own
+			 * that is large enough.
+			 */
+			if (may_fit_left(vma, length) ||
+			    gap_usable(vma_prev_end(vma), vma->vm_start,
+				       low_limit, high_limit, length))
+				resume = vma;
+			vma = go_right(tracing, visits, rb_to_vma(vma->vm_rb.rb_right));
+			continue;
 		}
 
 check_current:
 		/* Then the gap below this node. */
 		gap_end = vma->vm_start;
 		if (gap_end < low_limit)
-			return placement_fail("the gaps from here on end below low_limit");
+			return placement_fail(tracing, "the gaps from here on end below low_limit");
+		gap_start = vma_prev_end(vma);
 		if (gap_usable(gap_start, gap_end, low_limit, high_limit, length)) {
 			trace("  the gap below fits");
 			goto found;
@@ -468,16 +561,9 @@ check_current:
 		trace_nofit(gap_start, gap_end, low_limit, high_limit, length);
 
 		/* Then the left subtree, if it may hold one. */
-		if (vma->vm_rb.rb_left) {
-			struct vm_area_struct *left =
-				rb_to_vma(vma->vm_rb.rb_left);
-
-			if (left->rb_subtree_gap >= length) {
-				trace("  go left: subtree_gap %#lx there",
-				      left->rb_subtree_gap);
-				vma = visit(visits, left);
-				continue;
-			}
+		if (may_fit_left(vma, length)) {
+			vma = go_left(tracing, visits, rb_to_vma(vma->vm_rb.rb_left));
+			continue;
 		}
 
 		/*
@@ -490,33 +576,30 @@ check_current:
 		 * stack, that saves a walk back up the whole spine.)
 		 */
 		if (resume) {
-			trace("  climb up to the last right turn that may fit");
-			vma = visit(visits, resume);
+			vma = visit(tracing, visits,
+				    "climb up to the last right turn that may fit",
+				    resume);
 			resume = NULL;
-			gap_start = vma_prev_end(vma);
 			goto check_current;
 		}
 		while (true) {
 			struct rb_node *prev = &vma->vm_rb;
 
 			if (!rb_parent(prev))
-				return placement_fail("back at the root: no gap fits");
-			trace("  climb up");
-			vma = visit(visits, rb_to_vma(rb_parent(prev)));
-			if (prev == vma->vm_rb.rb_right) {
-				gap_start = vma_prev_end(vma);
+				return placement_fail(tracing, "back at the root: no gap fits");
+			vma = visit(tracing, visits, "climb up", rb_to_vma(rb_parent(prev)));
+			if (prev == vma->vm_rb.rb_right)
 				goto check_current;
-			}
 		}
 	}
 
 found:
 	*next = vma;
 	/* The top of the usable part of the gap... */
-	if (gap_end > info->high_limit) {
+	if (gap_end > top) {
 		trace("  its end %#lx clipped to high_limit %#lx", gap_end,
-		      info->high_limit);
-		gap_end = info->high_limit;
+		      top);
+		gap_end = top;
 	}
 
 found_highest:
@@ -547,26 +630,49 @@ found_highest:
  * gap above that point is given up, including holes between VMAs that
  * sit inside the guard gap.
  */
-unsigned long unmapped_area_topdown(struct mm_struct *mm,
-				    struct vm_unmapped_area_info *info)
+static __always_inline unsigned long
+search_topdown(struct mm_struct *mm, const struct vm_unmapped_area_info *info,
+	       const bool tracing)
 {
-	struct vm_unmapped_area_info window = *info;
+	unsigned long top = info->high_limit;	/* the window's, cut */
 	struct vm_area_struct *next;
 	unsigned long addr, visits = 0;
 
-	placement_begin("unmapped_area_topdown", info);
+	placement_begin(tracing, "unmapped_area_topdown", info);
 	while (true) {
-		addr = highest_fit(mm, &window, &next, &visits);
+		addr = highest_fit(mm, info, top, &next, &visits, tracing);
 		if (IS_ERR_VALUE(addr) || !next ||
 		    !(next->vm_flags & VM_GROWSDOWN) ||
-		    vm_start_gap(next) >= min(next->vm_start, window.high_limit))
+		    vm_start_gap(next) >= min(next->vm_start, top))
 			break;
 		trace("  the gap ends at a stack at %#lx: its guard gap starts at %#lx, search again below that",
 		      next->vm_start, vm_start_gap(next));
-		window.high_limit = vm_start_gap(next);
+		top = vm_start_gap(next);
 	}
 	placement_end(visits);
-	return IS_ERR_VALUE(addr) ? addr : placement_found(addr);
+	return IS_ERR_VALUE(addr) ? addr :
+				    placement_found(tracing, mm, next, addr);
+}
+
+/*
+ * The search is compiled twice: search_topdown(..., true), out of line,
+ * traces each step for a lesson; search_topdown(..., false), the one that
+ * runs otherwise, has every trace line and every test of the flag taken
+ * out by the compiler (tracing is a constant there), so a lesson costs
+ * the everyday search nothing.
+ */
+static unsigned long __cold search_topdown_traced(
+	struct mm_struct *mm, const struct vm_unmapped_area_info *info)
+{
+	return search_topdown(mm, info, true);
+}
+
+unsigned long unmapped_area_topdown(struct mm_struct *mm,
+				    struct vm_unmapped_area_info *info)
+{
+	if (unlikely(trace_placement))
+		return search_topdown_traced(mm, info);
+	return search_topdown(mm, info, false);
 }
 
 /* See mm/vma.h. */

@@ -214,8 +214,58 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 }
 
 /*
- * See mm/vma.h. The walk of find_vma(), that goes on down to an empty
- * slot: the slot where a VMA starting at @addr belongs.
+ * The empty slot between two VMAs adjacent in the list, @prev and @next
+ * (either may be NULL, not both): of prev's right child and next's left
+ * child, one is empty. Either next lies in prev's right subtree, as its
+ * leftmost node (so next has no left child), or prev lies in next's left
+ * subtree, as its rightmost node (so prev has no right child).
+ */
+static void slot_between(struct vm_area_struct *prev,
+			 struct vm_area_struct *next,
+			 struct rb_node ***rb_link, struct rb_node **rb_parent)
+{
+	if (prev && !prev->vm_rb.rb_right) {
+		*rb_parent = &prev->vm_rb;
+		*rb_link = &prev->vm_rb.rb_right;
+	} else {
+		*rb_parent = &next->vm_rb;
+		*rb_link = &next->vm_rb.rb_left;
+	}
+}
+
+/*
+ * [@addr, @end) lies in the free gap just below or just above @hint (a VMA
+ * of the tree): then its neighbours are @hint and one of @hint's, and its
+ * slot is found without a walk. The usual cases: mmap_region() links the
+ * range the placement search just chose, below mm->mmap_cache (the search
+ * leaves there the VMA above the gap it chose); fork appends each copy
+ * just above the one it linked last. In a BST the empty slot between two
+ * neighbours is unique, so the tree comes out exactly as after the walk.
+ */
+static bool links_near(struct vm_area_struct *hint, unsigned long addr,
+		       unsigned long end, struct vm_area_struct **pprev,
+		       struct rb_node ***rb_link, struct rb_node **rb_parent)
+{
+	struct vm_area_struct *next;
+
+	if (end <= hint->vm_start && vma_prev_end(hint) <= addr) {
+		*pprev = hint->vm_prev;	/* in the gap below hint */
+		slot_between(hint->vm_prev, hint, rb_link, rb_parent);
+		return true;
+	}
+	next = hint->vm_next;
+	if (hint->vm_end <= addr && (!next || end <= next->vm_start)) {
+		*pprev = hint;		/* in the gap above hint */
+		slot_between(hint, next, rb_link, rb_parent);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * See mm/vma.h. Near mm->mmap_cache when the range lies next to it, else
+ * the walk of find_vma(), that goes on down to an empty slot: the slot
+ * where a VMA starting at @addr belongs.
  */
 int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
 		   struct vm_area_struct **pprev, struct rb_node ***rb_link,
@@ -223,6 +273,10 @@ int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
 {
 	struct rb_node **link = &mm->mm_rb.rb_node;
 	struct rb_node *parent = NULL, *prev = NULL;
+
+	if (mm->mmap_cache &&
+	    links_near(mm->mmap_cache, addr, end, pprev, rb_link, rb_parent))
+		return 0;
 
 	while (*link) {
 		struct vm_area_struct *tmp;
@@ -281,9 +335,9 @@ static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
  * are ancestors: it hangs below one of them, and the path to it last
  * turned the other way at the other). So the climb from the new leaf
  * passes through vm_next, recomputing it with its smaller gap, and
- * usually on to the root; vma_gap_update(vm_next) afterwards finds it
- * exact and stops at once - it is there for the climb that stopped
- * early, below vm_next, because nothing changed there.
+ * usually on to the root. When the new leaf hangs right below vm_next,
+ * the climb began there; otherwise it may have stopped below vm_next,
+ * where nothing changed, and vma_gap_update(vm_next) does the rest.
  */
 static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 			  struct rb_node **rb_link, struct rb_node *rb_parent)
@@ -295,7 +349,7 @@ static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 	vma->rb_subtree_gap = vma_gap(vma);	/* a leaf: its own gap */
 	if (rb_parent)
 		vma_gap_callbacks_propagate(rb_parent, NULL);
-	if (vma->vm_next)
+	if (vma->vm_next && &vma->vm_next->vm_rb != rb_parent)
 		vma_gap_update(vma->vm_next);
 	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
 }

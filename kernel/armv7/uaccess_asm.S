@@ -97,12 +97,20 @@ __clear_user:
 	mov	r3, r1
 	mov	ip, #0
 1:	tst	r0, #3			@ bytes up to a word boundary
-	beq	2f
+	beq	5f
 	cmp	r3, #0
 	beq	4f
 	user	bytes_left, strbt ip, [r0], #1
 	sub	r3, r3, #1
 	b	1b
+5:	cmp	r3, #16			@ then four words a round; a fault in
+	blo	2f			@ the k-th store: 4(k-1) more were done
+	user	bytes_left, strt ip, [r0], #4
+	user	done_4, strt ip, [r0], #4
+	user	done_8, strt ip, [r0], #4
+	user	done_12, strt ip, [r0], #4
+	sub	r3, r3, #16
+	b	5b
 2:	cmp	r3, #4			@ then words
 	blo	3f
 	user	bytes_left, strt ip, [r0], #4
@@ -150,6 +158,12 @@ __put_user_u32:
 	bx	lr
 
 /* Fixups: the copies report what was left, the others -EFAULT. */
+done_12:				@ __clear_user's four-word round
+	sub	r3, r3, #4
+done_8:
+	sub	r3, r3, #4
+done_4:
+	sub	r3, r3, #4
 bytes_left:
 	mov	r0, r3
 	bx	lr

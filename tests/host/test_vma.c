@@ -228,6 +228,49 @@ TEST(find_vma_links_finds_the_slot_or_refuses_an_overlap)
 	vmt_mm_free(mm);
 }
 
+/*
+ * With mm->mmap_cache set, find_vma_links() takes the slot next to the
+ * cached VMA when the range lies in a gap beside it (links_near()). In a
+ * binary search tree the empty slot between two neighbours is unique, so
+ * whatever VMA is cached, and for every range of every gap, the answer
+ * must be the walk's own (the cache empty); a range over a VMA is refused
+ * either way. 26 VMAs, so that the tree has inner nodes on both sides.
+ */
+TEST(find_vma_links_near_the_cached_vma_is_the_walks_slot)
+{
+	static const char pic[] =
+		"A B  C D E   F G H  I J K L M N   O P Q R S T U  V W X Y Z";
+	const unsigned long pages = sizeof(pic) - 1;
+	struct sketch s;
+	struct mm_struct *mm = vmt_mm_new();
+	unsigned long checked = 0;
+
+	sketch_build(mm, pic, &s);
+	for (char c = 'A'; c <= 'Z'; c++) {
+		for (unsigned long a = 0; a < pages + 2; a++) {
+			for (unsigned long e = a + 1; e <= pages + 3; e++) {
+				struct vm_area_struct *wp = (void *)1, *np = (void *)1;
+				struct rb_node **wl = NULL, **nl = NULL;
+				struct rb_node *wpar = (void *)1, *npar = (void *)1;
+				int wr, nr;
+
+				mm->mmap_cache = NULL;
+				wr = find_vma_links(mm, PG(a), PG(e), &wp, &wl, &wpar);
+				mm->mmap_cache = VMA(&s, c);
+				nr = find_vma_links(mm, PG(a), PG(e), &np, &nl, &npar);
+				CHECK_EQ(nr, wr);
+				if (!wr) {
+					CHECK(np == wp && nl == wl && npar == wpar);
+					CHECK(*nl == NULL);
+				}
+				checked++;
+			}
+		}
+	}
+	CHECK(checked > 26 * 60);
+	vmt_mm_free(mm);
+}
+
 /* insert_vm_struct() must refuse every kind of overlap with "  AAAA". */
 TEST(insert_vm_struct_refuses_overlaps)
 {

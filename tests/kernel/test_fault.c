@@ -7,6 +7,7 @@
  * descriptors in place of the MMU; these check it with the MMU itself.
  */
 #include "tests/kernel/kcatch.h"
+#include "kernel/uaccess.h"
 #include "mm/armv7/ats.h"
 #include "mm/armv7/fsr.h"
 #include "mm/armv7/pgtable.h"
@@ -175,5 +176,49 @@ TEST(an_executable_page_runs_what_was_written_into_it)
 	}
 	switch_mm(mm, &init_mm);
 	CHECK(ran);
+	mmput(mm);
+}
+
+/*
+ * clear_user() up to a page that is not there: it stops at the first
+ * byte of the missing page and returns what it did not clear, whatever
+ * store of its four-word rounds, single words or bytes meets the hole
+ * (kernel/armv7/uaccess_asm.S). A mapped page at VA, nothing at VA + 4K;
+ * each case starts @before bytes below VA + 4K and asks for 40 more.
+ */
+TEST(clear_user_stops_exactly_at_a_missing_page)
+{
+	static const unsigned long befores[] = {
+		0, 1, 3, 4, 8, 12, 16, 20, 28, 32, 36, 39,
+	};
+	static const unsigned char ones[44] = {	/* 4 below, up to 40 */
+		[0 ... 43] = 0xff,
+	};
+	unsigned char back[44];
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+	unsigned long end = VA + PAGE_SIZE;
+
+	if (!mm || !(vma = map(mm, VA, 1, VM_READ | VM_WRITE))) {
+		CHECK(!"out of memory");
+		return;
+	}
+	CHECK_EQ(handle_mm_fault(mm, vma, VA,
+				 FAULT_FLAG_USER | FAULT_FLAG_WRITE), 0);
+	switch_mm(&init_mm, mm);
+	for (unsigned int i = 0; i < ARRAY_SIZE(befores); i++) {
+		unsigned long before = befores[i];
+		unsigned char *start = (unsigned char *)(end - before);
+
+		/* the bytes below the hole, set, then cleared */
+		CHECK_EQ(copy_to_user(start - 4, ones, before + 4), 0);
+		CHECK_EQ(clear_user(start, 40), 40 - before);
+		CHECK_EQ(copy_from_user(back, start - 4, before + 4), 0);
+		for (unsigned long b = 0; b < 4; b++)
+			CHECK_EQ(back[b], 0xff);	/* not asked */
+		for (unsigned long b = 4; b < before + 4; b++)
+			CHECK_EQ(back[b], 0);
+	}
+	switch_mm(mm, &init_mm);
 	mmput(mm);
 }

@@ -122,8 +122,9 @@ class SearchReturn(gdb.FinishBreakpoint):
 class PlacementNextCommand(gdb.Command):
     """placement-next: run to the next tree node the search steps onto.
 
-Sets a temporary breakpoint on visit() (mm/unmapped_area.c calls it for
-every node the search stands on) and one on the search's return,
+Sets temporary breakpoints on visit(), go_left() and go_right()
+(mm/unmapped_area.c calls one of them for every node the search steps
+onto) and one on the search's return,
 continues, and prints `vma-tree` with the node pointed at; when the
 search returns first, it says so and prints the address it chose (or
 the errno). Use it after break-placement has stopped."""
@@ -137,10 +138,12 @@ the errno). Use it after break-placement has stopped."""
         if search is None:
             raise gdb.GdbError('placement-next: not stopped in a placement '
                                'search (break-placement LENGTH, continue)')
-        visit = gdb.Breakpoint('visit', internal=True, temporary=True)
+        # every step onto a node is one of these (mm/unmapped_area.c)
+        steps = [gdb.Breakpoint(fn, internal=True, temporary=True)
+                 for fn in ('visit', 'go_left', 'go_right')]
         done = SearchReturn(search)
         gdb.execute('continue')
-        for bp in (visit, done):
+        for bp in steps + [done]:
             if bp.is_valid():
                 bp.delete()
         if not done.hit:

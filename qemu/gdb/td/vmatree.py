@@ -31,14 +31,15 @@ def own_gap(vma):
 
 def _search_position():
     """The VMA the placement search stands on: the argument of visit()
-    (mm/unmapped_area.c calls it on every node the search steps onto),
-    or the `vma` of unmapped_area*() when gdb still knows it."""
+    (mm/unmapped_area.c calls it on every node the search steps onto,
+    through go_left() and go_right() for a step down), or the `vma` of
+    the search loop (highest_fit(), lowest_fit()) when gdb knows it."""
     frame = gdb.selected_frame()
-    for _ in range(4):
+    for _ in range(8):
         if frame is None:
             return None
-        if frame.name() in ('visit', 'unmapped_area',
-                            'unmapped_area_topdown'):
+        if frame.name() in ('visit', 'go_left', 'go_right', 'highest_fit',
+                            'lowest_fit'):
             try:
                 return kernel.u(frame.read_var('vma')) or None
             except (gdb.error, ValueError):
