@@ -5,11 +5,12 @@
  * handler resumes at the fixup instead (kernel/uaccess.c), which returns
  * the number of bytes left.
  *
- * A word at a time where both sides are word-aligned (exec clears the
- * rest of the last data page and copies argv and the environment: a
- * byte at a time, __clear_user alone was a fifth of an execve), else a
- * byte at a time. After each store r3 holds the bytes still to do, so a
- * fixup returns exactly what was not done: a faulting store stores
+ * A word at a time where both sides are word-aligned, four a round for
+ * __clear_user (exec clears the rest of the last data page and copies
+ * argv and the environment: a byte at a time, __clear_user alone was a
+ * fifth of an execve), else a byte at a time. Each fixup knows how many
+ * bytes are still to do (r3, less the stores of a round already done),
+ * so it returns exactly what was not done: a faulting store stores
  * nothing.
  *
  * Every access to user memory is an *unprivileged* one (ldrt, ldrbt,
