@@ -286,10 +286,17 @@ host-tests: $(BUILD)/host/hosttests
 
 # ------------------------------------------------------------------------
 # Pictures: the VMA tree of a scenario with holes as Graphviz DOT (one
-# placement's search path highlighted) and the address space as a bar,
-# drawn by a host program built from the portable mm code and the host
-# shim (with its own console, tests/pictures/trace_capture.c, that reads
-# the placement trace back), then rendered to SVG and PNG with dot.
+# placement's search path highlighted, a legend) and the address space as
+# a bar, to scale or with its axis broken where it says so, mmap_base and
+# the search's limits marked. A host program built from the portable mm
+# code and the host shim (with its own console,
+# tests/pictures/trace_capture.c, that reads the placement trace back)
+# writes the tree and the layout; qemu/gdb/td/picture.py draws the bar;
+# dot renders both to SVG and PNG.
+#
+# make pictures PID=N draws a live task instead: gdb attaches to
+# `make qemu-gdb` (GDB_PORT), writes the task's tree and bar with
+# vma-tree --dot and vmas --dot, and detaches (QEMU runs on).
 
 PICTURES_C := $(wildcard tests/pictures/*.c) tests/kernel/scenario_holes.c
 PICTURES_OBJS := $(PICTURES_C:%.c=$(BUILD)/host/%.o) \
@@ -297,20 +304,37 @@ PICTURES_OBJS := $(PICTURES_C:%.c=$(BUILD)/host/%.o) \
 	    $(filter $(BUILD)/host/mm/% $(BUILD)/host/kernel/%,$(HOST_OBJS))) \
 	$(filter-out %/shim.o,$(filter $(BUILD)/host/tests/host/shim/%,$(HOST_OBJS)))
 PICTURES := $(BUILD)/pictures
+PID ?=
 
 $(PICTURES)/pictures: $(PICTURES_OBJS)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTLD  $@"
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTLDFLAGS) -o $@ $^ -lm
 
-pictures: $(PICTURES)/pictures | $(DEPS_OK)
-	$(Q)$(PICTURES)/pictures $(PICTURES)
-	$(Q)for f in holes_tree holes_bar; do \
+# render_pictures NAMES: $(PICTURES)/NAME.dot to .svg and .png
+define render_pictures
+	$(Q)for f in $(1); do \
 		for fmt in svg png; do \
 			dot -T$$fmt -o $(PICTURES)/$$f.$$fmt $(PICTURES)/$$f.dot || exit 1; \
 			echo "  DOT     $(PICTURES)/$$f.$$fmt"; \
 		done; \
 	done
+endef
+
+ifeq ($(PID),)
+pictures: $(PICTURES)/pictures | $(DEPS_OK)
+	$(Q)$(PICTURES)/pictures $(PICTURES)
+	$(Q)python3 qemu/gdb/td/picture.py bar $(PICTURES)/holes_layout.txt \
+		$(PICTURES)/holes_bar.dot
+	$(call render_pictures,holes_tree holes_bar)
+else
+pictures: $(RUN_KERNEL) | $(DEPS_OK)
+	@mkdir -p $(PICTURES)
+	$(Q)$(MAKE) -s --no-print-directory gdb GDB_PORT=$(GDB_PORT) \
+		GDB_ARGS="-batch -ex 'vma-tree --dot $(PICTURES)/pid$(PID)_tree.dot $(PID)' -ex 'vmas --dot $(PICTURES)/pid$(PID)_bar.dot $(PID)' -ex detach" \
+		< /dev/null
+	$(call render_pictures,pid$(PID)_tree pid$(PID)_bar)
+endif
 
 # ------------------------------------------------------------------------
 # Benchmarks (SPEC 12): figures and ratios, never pass/fail, never part of

@@ -89,7 +89,7 @@ static size_t show_task_vma_tree(struct task_struct *task, char *buf,
 static size_t show_task_vma_dot(struct task_struct *task, char *buf,
 				size_t size)
 {
-	return task->mm ? show_vma_tree_dot(task->mm, buf, size) : 0;
+	return task->mm ? show_vma_tree_dot_named(task->mm, buf, size) : 0;
 }
 
 static size_t show_task_pagetable(struct task_struct *task, char *buf,

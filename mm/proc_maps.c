@@ -8,12 +8,13 @@
 #include "mm/memlayout.h"
 #include "mm/mmu.h"
 #include "mm/proc_maps.h"
+#include "mm/vma.h"
 
 /* The prefix of a line is padded to this width when a name follows. */
 #define MAPS_NAME_COLUMN (25 + 4 * 6 - 1)
 
-/* What Linux calls a VMA that has no file. */
-static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+/* See mm/proc_maps.h. */
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma->vm_file) {
 		const char *name = file_inode(vma->vm_file)->i_name;
@@ -100,4 +101,21 @@ size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 		len = show_line(buf, size, len, gate, gate + PAGE_SIZE, "r-xp",
 				0, 0, 0, gate_area_name());
 	return len < size ? len : (size ? size - 1 : 0);
+}
+
+/* The name of each node of /proc/PID/vma_tree.dot: its maps name. */
+static const char *dot_vma_name(const struct vma_dot_marks *marks,
+				const struct vm_area_struct *vma)
+{
+	/* vma_name() only reads: the cast drops the callback's const */
+	return vma_name((struct mm_struct *)marks->data,
+			(struct vm_area_struct *)vma);
+}
+
+/* See mm/proc_maps.h. */
+size_t show_vma_tree_dot_named(struct mm_struct *mm, char *buf, size_t size)
+{
+	struct vma_dot_marks marks = { .name = dot_vma_name, .data = mm };
+
+	return show_vma_tree_dot_marked(mm, &marks, buf, size);
 }

@@ -22,4 +22,18 @@
  */
 size_t show_maps(struct mm_struct *mm, char *buf, size_t size);
 
+/*
+ * vma_name - the name column of @vma's maps line: the file's path,
+ * "[heap]" (it holds the break), "[stack]" (it holds start_stack).
+ * Returns: the name, or NULL for anonymous memory without one.
+ */
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/*
+ * show_vma_tree_dot_named - show_vma_tree_dot() with each VMA's name
+ * (vma_name()) in its node: /proc/PID/vma_tree.dot.
+ * Returns: the length written.
+ */
+size_t show_vma_tree_dot_named(struct mm_struct *mm, char *buf, size_t size);
+
 #endif /* MM_PROC_MAPS_H */

@@ -371,19 +371,24 @@ size_t show_vma_tree(struct mm_struct *mm, char *buf, size_t size);
 size_t show_vma_tree_dot(struct mm_struct *mm, char *buf, size_t size);
 
 /*
- * What a caller adds to the DOT picture: a title (NULL: map_count and
- * highest_vm_end), and for each node extra label text (DOT escapes, e.g.
- * "\\nvisit 1") and attributes (", color=blue"), for each edge
- * attributes; the callbacks may be NULL, their strings empty.
+ * What a caller adds to the DOT picture: a title (NULL: map_count,
+ * highest_vm_end and mmap_base), a name for each node (its first label
+ * line, e.g. "[heap]"; NULL or "" for none), for each node extra label
+ * text (DOT escapes, e.g. "\\nvisit 1") and attributes (", color=blue"),
+ * for each edge attributes, and lines for the legend (each ending in
+ * "\\l", left-justified); the callbacks may be NULL, their strings empty.
  */
 struct vma_dot_marks {
 	const char *title;
+	const char *(*name)(const struct vma_dot_marks *marks,
+			    const struct vm_area_struct *vma);
 	void (*node)(const struct vma_dot_marks *marks,
 		     const struct vm_area_struct *vma, char *label,
 		     size_t label_size, char *attrs, size_t attrs_size);
 	const char *(*edge)(const struct vma_dot_marks *marks,
 			    const struct vm_area_struct *parent,
 			    const struct vm_area_struct *child);
+	const char *legend;
 	const void *data;	/* the caller's */
 };
 

@@ -85,25 +85,64 @@ void dump_vma_tree(struct mm_struct *mm)
 
 /*
  * The DOT picture: one node per VMA, named v_<vm_start in hex>, labelled
- * with its range, its own gap and its rb_subtree_gap, filled with its
- * colour; an edge to each child, labelled L or R. A missing child of a
- * node that has the other is an invisible point, so that a lone child
- * still hangs to its own side. @marks (may be NULL) adds to nodes and
- * edges (make pictures draws a search path so).
+ * with its name (when @marks gives one), its range, its own gap and its
+ * rb_subtree_gap, filled with its colour; an edge to each child,
+ * labelled L or R. A missing child of a node that has the other is an
+ * invisible point, so that a lone child still hangs to its own side. A
+ * legend box says what all this means. @marks (may be NULL) adds to
+ * nodes, edges and the legend (make pictures draws a search path so).
  */
+
+/* @name into a DOT string at @o: '"' and '\\' escaped, cut at 40. */
+static void dot_name(struct tree_out *o, const char *name)
+{
+	for (int i = 0; name[i] && i < 40; i++)
+		out(o, "%s%c", name[i] == '"' || name[i] == '\\' ? "\\" : "",
+		    name[i]);
+	out(o, "\\n");
+}
+
 static void dot_node(struct tree_out *o, struct vm_area_struct *vma,
 		     const struct vma_dot_marks *marks)
 {
 	bool black = vma->vm_rb.rb_color == RB_BLACK;
+	const char *name = marks && marks->name ? marks->name(marks, vma) : NULL;
 	char label[64] = "", attrs[96] = "";
 
 	if (marks && marks->node)
 		marks->node(marks, vma, label, sizeof(label), attrs,
 			    sizeof(attrs));
-	out(o, "  v_%lx [label=\"[%#010lx, %#010lx)\\ngap %#lx\\nsubtree_gap %#lx%s\", fillcolor=\"%s\", fontcolor=\"white\"%s];\n",
-	    vma->vm_start, vma->vm_start, vma->vm_end, vma_gap(vma),
+	out(o, "  v_%lx [label=\"", vma->vm_start);
+	if (name && *name)
+		dot_name(o, name);
+	out(o, "[%#010lx, %#010lx)\\ngap %#lx\\nsubtree_gap %#lx%s\", fillcolor=\"%s\", fontcolor=\"white\"%s];\n",
+	    vma->vm_start, vma->vm_end, vma_gap(vma),
 	    vma->rb_subtree_gap, label, black ? "gray20" : "firebrick3",
 	    attrs);
+}
+
+/*
+ * The legend: a black and a red sample node joined by an L edge, and a
+ * note that says what a node's lines mean. Its node names start with
+ * "legend_", so no reader takes them for VMAs.
+ */
+static void dot_legend(struct tree_out *o, const struct vma_dot_marks *marks)
+{
+	out(o, "  subgraph cluster_legend {\n");
+	out(o, "    label=\"legend\"; style=\"dashed\"; fontname=\"monospace\";\n");
+	out(o, "    legend_black [label=\"black node\", fillcolor=\"gray20\", fontcolor=\"white\"];\n");
+	out(o, "    legend_red [label=\"red node\", fillcolor=\"firebrick3\", fontcolor=\"white\"];\n");
+	out(o, "    legend_black -> legend_red [label=\"L\"];\n");
+	out(o, "    legend_text [shape=note, style=\"\", label=\""
+	    "one box per VMA, a node of the red-black tree (fill: its colour)\\l"
+	    "  name (if any), [vm_start, vm_end)\\l"
+	    "  gap: free bytes just below it, vm_start - the previous VMA's vm_end\\l"
+	    "  subtree_gap: rb_subtree_gap, the largest gap of any VMA in its\\l"
+	    "    subtree (itself and all below it): a search skips a subtree\\l"
+	    "    whose subtree_gap is smaller than it needs\\l"
+	    "edge L / R: left child (lower addresses) / right child (higher)\\l"
+	    "%s\"];\n", marks && marks->legend ? marks->legend : "");
+	out(o, "  }\n");
 }
 
 static void dot_edge(struct tree_out *o, struct vm_area_struct *parent,
@@ -156,8 +195,9 @@ size_t show_vma_tree_dot_marked(struct mm_struct *mm,
 	if (marks && marks->title)
 		out(&o, "  label=\"%s\";\n", marks->title);
 	else
-		out(&o, "  label=\"VMA tree: map_count %d, highest_vm_end %#lx\";\n",
-		    mm->map_count, mm->highest_vm_end);
+		out(&o, "  label=\"VMA tree: map_count %d, highest_vm_end %#lx, mmap_base %#lx\";\n",
+		    mm->map_count, mm->highest_vm_end, mm->mmap_base);
+	dot_legend(&o, marks);
 	dot_subtree(&o, mm->mm_rb.rb_node, 0, marks);
 	out(&o, "}\n");
 	return o.len;

@@ -32,6 +32,7 @@
 #              serial port: no byte lost, Ctrl-D is end of input
 #   trace      TRACE=placement shows the hand-worked steps of three searches
 #   pictures   make pictures draws the scenario's tree and address space
+#   pictures-live  make pictures PID=1 draws the shell's, through gdb
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
 #   gdb-decode ptwalk's descriptor decoder, on the host
 #   gdb-helpers  the gdb commands (vmas, vma-tree, ptwalk, ...) on a live
@@ -189,6 +190,8 @@ run_stage trace '^# trace: done' tests/trace/trace_test.sh
 
 # --- make pictures --------------------------------------------------------
 run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh
+run_stage pictures-live '^# pictures-live: done' bash -c \
+    'tests/pictures/live_pictures.sh; s=$?; echo "# pictures-live: done"; exit $s'
 
 # --- gdb ------------------------------------------------------------------
 run_stage gdb '^# gdb: done' tests/gdb/boot_test.sh

@@ -43,6 +43,9 @@ status=$?
 echo "$out" | sed 's/^/# gdb| /'
 check without_qemu_says_start_make_qemu_gdb \
     '^Start QEMU first, in another terminal: make qemu-gdb'
+# at once: the refusal itself, not gdb's "timed out" after its retries
+check without_qemu_fails_at_once_on_the_refusal \
+    '^Nothing listens on port [0-9]+ \(.*Connection refused\)$'
 n=$((n + 1))
 if [ "$status" != 0 ] && [ "$status" != 124 ]; then
     echo "ok $n gdb:without_qemu_make_gdb_fails"

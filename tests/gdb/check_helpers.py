@@ -138,6 +138,54 @@ def ptwalk_result(lines):
     return None, None, None
 
 
+def check_pictures(s):
+    """vma-tree --dot and vmas --dot at the search's first node: the
+    scenario's tree and bar, as tests/pictures/check_pictures.py checks
+    make pictures' (its table and checks), with the node the search
+    stands on (D, the root) marked and the request's limits, those of
+    tests/kernel/test_gdb_scenario.c, on the bar."""
+    sys.path.insert(0, 'tests/pictures')
+    import check_pictures as cp
+    cp.report = lambda name, ok, why='': report('dot_' + name, ok, why)
+    wrote = '\n'.join(s.get('dot', []))
+    report('dot_commands_say_what_they_wrote',
+           'wrote build/test/gdb-helpers-tree.dot' in wrote and
+           'wrote build/test/gdb-helpers-bar.dot' in wrote, wrote)
+    report('dot_without_a_file_says_so_with_the_usage',
+           any('--dot needs a FILE' in l for l in s.get('dot-bad', [])) and
+           any(l.startswith('usage: vma-tree [--dot FILE]')
+               for l in s.get('dot-bad', [])), s.get('dot-bad'))
+    try:
+        text = open('build/test/gdb-helpers-tree.dot').read()
+        bar = open('build/test/gdb-helpers-bar.dot').read()
+    except OSError as e:
+        report('dot_files_exist', False, e)
+        return
+    nodes, edges = cp.parse_tree(text.splitlines())
+    want = {v[0]: v for v in cp.VMAS.values()}
+    report('dot_tree_nodes_are_the_scenario_vmas_with_their_gaps',
+           {k: v[:4] for k, v in nodes.items()} == want,
+           {hex(k): tuple(map(hex, v[:4])) for k, v in nodes.items()})
+    report('dot_tree_names_heap_and_stack',
+           nodes.get(cp.VMAS['C'][0], [''] * 5)[4] == '[heap]' and
+           nodes.get(cp.VMAS['G'][0], [''] * 5)[4] == '[stack]')
+    by = {v[0]: k for k, v in cp.VMAS.items()}
+    report('dot_tree_edges_are_the_drawn_tree',
+           {(by.get(a), by.get(b), side) for a, b, side, _ in edges} ==
+           cp.EDGES)
+    cp.check_legend('tree_', text, nodes,
+                    {cp.VMAS[k][0] for k in cp.BLACK})
+    marked = [k for k, v in nodes.items() if 'dodgerblue' in v[7]]
+    report('dot_tree_marks_the_node_the_search_stands_on',
+           marked == [cp.VMAS['D'][0]] and 'the search is here' in text,
+           [hex(k) for k in marked])
+    rows = cp.parse_bar(bar)
+    # test_gdb_scenario.c asks for 0x3000 bytes in [0x1000, 0xb6f0c000);
+    # this mm never went through exec: its mmap_base is 0, not drawn
+    cp.check_bar('', rows, cp.TASK_SIZE,
+                 {'low_limit': 0x1000, 'high_limit': 0xb6f0c000})
+
+
 def main():
     glog = open(sys.argv[1], errors='replace').read()
     qlog = open(sys.argv[2], errors='replace').read()
@@ -217,6 +265,7 @@ def main():
     report('placement_next_ends_with_the_chosen_address',
            any('search finished: chose 0xb6f07000' in l for l in end),
            '\n'.join(end))
+    check_pictures(s)
     report('self_test_passed_under_gdb',
            'ok 1 kernel/gdb_scenario:holes_with_two_mapped_pages' in qlog)
 

@@ -34,6 +34,17 @@ echo ===maps\n
 maps
 echo ===next1\n
 placement-next
+# the pictures of the mm the search stands in (make pictures PID=N too)
+echo ===dot\n
+vma-tree --dot build/test/gdb-helpers-tree.dot
+vmas --dot build/test/gdb-helpers-bar.dot
+echo ===dot-bad\n
+python
+try:
+    gdb.execute('vma-tree --dot')
+except gdb.error as e:
+    gdb.write('error: %s\n' % e)
+end
 echo ===next2\n
 placement-next
 echo ===next3\n

@@ -7,6 +7,7 @@
  */
 #include "tests/host/test.h"
 #include "tests/host/vma_util.h"
+#include "mm/proc_maps.h"
 
 static char dot[4096];
 
@@ -31,7 +32,7 @@ TEST(dot_draws_each_vma_with_its_gaps_and_colour_and_each_edge)
 	len = show_vma_tree_dot(mm, dot, sizeof(dot));
 	CHECK_EQ(len, strlen(dot));
 	CHECK(!strncmp(dot, "digraph vma_tree {\n", 19));
-	CHECK_HAS(dot, "  label=\"VMA tree: map_count 3, highest_vm_end 0x10a000\";\n");
+	CHECK_HAS(dot, "  label=\"VMA tree: map_count 3, highest_vm_end 0x10a000, mmap_base 0\";\n");
 	CHECK_HAS(dot, "  v_104000 [label=\"[0x00104000, 0x00106000)\\ngap 0x2000\\nsubtree_gap 0x100000\", fillcolor=\"gray20\", fontcolor=\"white\"];\n");
 	CHECK_HAS(dot, "  v_100000 [label=\"[0x00100000, 0x00102000)\\ngap 0x100000\\nsubtree_gap 0x100000\", fillcolor=\"firebrick3\", fontcolor=\"white\"];\n");
 	CHECK_HAS(dot, "  v_108000 [label=\"[0x00108000, 0x0010a000)\\ngap 0x2000\\nsubtree_gap 0x2000\", fillcolor=\"firebrick3\", fontcolor=\"white\"];\n");
@@ -94,6 +95,44 @@ TEST(dot_marks_add_a_title_labels_and_attributes)
 	CHECK_HAS(dot, "subtree_gap 0x100000\", fillcolor=\"firebrick3\", fontcolor=\"white\"];\n");
 	CHECK_HAS(dot, "  v_104000 -> v_108000 [label=\"R\", style=bold];\n");
 	CHECK_HAS(dot, "  v_104000 -> v_100000 [label=\"L\"];\n");
+	vmt_mm_free(mm);
+}
+
+/* The legend: a sample node of each colour, what the lines mean. */
+TEST(dot_has_a_legend_of_colours_edges_and_gaps)
+{
+	struct sketch s;
+	struct mm_struct *mm = vmt_mm_new();
+	struct vma_dot_marks marks = { .legend = "blue: the search\\l" };
+
+	sketch_build(mm, "AA", &s);
+	show_vma_tree_dot(mm, dot, sizeof(dot));
+	CHECK_HAS(dot, "  subgraph cluster_legend {\n");
+	CHECK_HAS(dot, "    legend_black [label=\"black node\", fillcolor=\"gray20\"");
+	CHECK_HAS(dot, "    legend_red [label=\"red node\", fillcolor=\"firebrick3\"");
+	CHECK_HAS(dot, "    legend_black -> legend_red [label=\"L\"];\n");
+	CHECK_HAS(dot, "subtree_gap: rb_subtree_gap, the largest gap of any VMA in its");
+	CHECK(!strstr(dot, "blue: the search"));
+	show_vma_tree_dot_marked(mm, &marks, dot, sizeof(dot));
+	CHECK_HAS(dot, "(higher)\\lblue: the search\\l\"];\n");
+	vmt_mm_free(mm);
+}
+
+/*
+ *	AA  BB          B holds the break: /proc/PID/vma_tree.dot names it
+ *	                [heap] in its first line, A (anonymous) gets none
+ */
+TEST(dot_named_puts_the_maps_name_first)
+{
+	struct sketch s;
+	struct mm_struct *mm = vmt_mm_new();
+
+	sketch_build(mm, "AA  BB", &s);
+	mm->start_brk = VMA(&s, 'B')->vm_start;
+	mm->brk = VMA(&s, 'B')->vm_end;
+	show_vma_tree_dot_named(mm, dot, sizeof(dot));
+	CHECK_HAS(dot, "  v_104000 [label=\"[heap]\\n[0x00104000, 0x00106000)\\ngap 0x2000\\n");
+	CHECK_HAS(dot, "  v_100000 [label=\"[0x00100000, 0x00102000)\\ngap 0x100000\\n");
 	vmt_mm_free(mm);
 }
 

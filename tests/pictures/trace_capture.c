@@ -50,7 +50,8 @@ int trace_capture_parse(struct search_path *path)
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
 		if (sscanf(line, "placement: unmapped_area_topdown: length %lx, low_limit %lx, high_limit %lx",
-			   &path->length, &a, &path->high_limit) == 3)
+			   &path->length, &path->low_limit,
+			   &path->high_limit) == 3)
 			begun = true;
 		else if (sscanf(line, "placement:   at [%lx, %lx)", &a, &b) == 2 &&
 			 path->nr_visits < MAX_VISITS)

@@ -266,3 +266,47 @@ def vm_area_list(mm, limit=100000):
         n += 1
         if n > limit:
             raise TdError('the VMA list of mm %#x does not end' % u(mm))
+
+
+def split_dot(arg, usage):
+    """(FILE, the rest) for an argument that starts `--dot FILE`, else
+    (None, @arg); `--dot` without a FILE is a usage error."""
+    words = (arg or '').split(None, 2)
+    if not words or words[0] != '--dot':
+        return None, arg
+    if len(words) < 2:
+        raise usage_error(usage, '--dot needs a FILE to write the picture to')
+    return words[1], words[2] if len(words) > 2 else ''
+
+
+def search_request():
+    """The request of the placement search the selected frame is in (or
+    called from): {length, low_limit, high_limit, align_mask}, or None."""
+    try:
+        frame = gdb.selected_frame()
+    except gdb.error:
+        return None
+    for _ in range(6):
+        if frame is None:
+            return None
+        if frame.name() in ('unmapped_area', 'unmapped_area_topdown'):
+            try:
+                info = frame.read_var('info').dereference()
+                return {k: u(info[k]) for k in
+                        ('length', 'low_limit', 'high_limit', 'align_mask')}
+            except (gdb.error, ValueError):
+                return None
+        frame = frame.older()
+    return None
+
+
+def write_picture(path, text):
+    """Write the DOT @text to the host file @path; a TdError if it
+    cannot."""
+    try:
+        with open(path, 'w') as f:
+            f.write(text)
+    except OSError as e:
+        raise TdError('cannot write %s: %s' % (path, e))
+    gdb.write('wrote %s: render it with  dot -Tsvg -o OUT.svg %s\n'
+              % (path, path))

@@ -3,7 +3,7 @@
 # the highest) on its own line in between.
 import gdb
 
-from td import kernel
+from td import kernel, picture
 from td.kernel import VM_READ, VM_WRITE, VM_EXEC, VM_MAYSHARE
 
 MAPS_NAME_COLUMN = 48      # Linux pads to 25 + 6 * sizeof(void *) - 1
@@ -79,18 +79,50 @@ def show_vmas(mm, how):
               .ljust(MAPS_NAME_COLUMN) + ' [vectors]\n')
 
 
+def perms_of(vma):
+    flags = kernel.u(vma['vm_flags'])
+    return ''.join(c if flags & bit else '-' for c, bit in
+                   (('r', VM_READ), ('w', VM_WRITE), ('x', VM_EXEC))) + \
+        ('s' if flags & VM_MAYSHARE else 'p')
+
+
+def write_bar_dot(path, mm, how):
+    """The address space as a bar (td/picture.py) into @path: mmap_base
+    marked, and the search's limits when stopped in it."""
+    vmas = [(kernel.u(v['vm_start']), kernel.u(v['vm_end']), perms_of(v),
+             vma_name(v, mm)) for v in kernel.vm_area_list(mm)]
+    marks = [(kernel.u(mm['mmap_base']), 'mmap_base')]
+    title = 'mm %#x (%s)' % (kernel.u(mm), how)
+    req = kernel.search_request()
+    if req:
+        marks += [(req['low_limit'], 'low_limit'),
+                  (req['high_limit'], 'high_limit')]
+        title += ', stopped in the search for length %#x' % req['length']
+    kernel.write_picture(path, picture.bar_dot(
+        kernel.u(mm['task_size']), vmas, marks, None, title))
+
+
 class VmasCommand(gdb.Command):
-    """vmas [MM|TASK|PID]: the VMAs as in /proc/PID/maps, with the gaps.
+    """vmas [--dot FILE] [MM|TASK|PID]: the VMAs as in /proc/PID/maps, with the gaps.
 
 Each VMA prints as Linux's /proc/PID/maps does it:
   start-end perms offset dev inode name
 and the free gap below it as a line "  gap START-END  SIZE". The last line
 is the free space from the highest VMA up to task_size. Without an
-argument: current->mm, else the selected frame's `mm`."""
+argument: current->mm, else the selected frame's `mm`.
+
+With --dot FILE: the address space as a Graphviz bar into FILE on the
+host, to scale (or with the axis broken, said so), mmap_base marked, and
+low_limit and high_limit when stopped in the placement search."""
 
     def __init__(self):
         super().__init__('vmas', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        mm, how = kernel.resolve_mm(arg, usage='vmas [MM|TASK|PID]')
-        show_vmas(mm, how)
+        usage = 'vmas [--dot FILE] [MM|TASK|PID]'
+        path, arg = kernel.split_dot(arg, usage)
+        mm, how = kernel.resolve_mm(arg, usage=usage)
+        if path:
+            write_bar_dot(path, mm, how)
+        else:
+            show_vmas(mm, how)

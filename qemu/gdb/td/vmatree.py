@@ -6,7 +6,8 @@ import sys
 
 import gdb
 
-from td import kernel
+from td import kernel, picture
+from td.vmas import vma_name
 
 
 def _marks():
@@ -101,19 +102,64 @@ def show_tree(mm, how):
         gdb.write('%d nodes, all subtree gaps match\n' % walk.nodes)
 
 
+def tree_nodes(mm, node, depth=0):
+    """@node's subtree as picture.tree_dot() wants it (None for none)."""
+    if not kernel.u(node):
+        return None
+    if depth > 64:
+        raise kernel.TdError('tree deeper than 64: a cycle?')
+    vma = _vma_of(node)
+    return {'start': kernel.u(vma['vm_start']), 'end': kernel.u(vma['vm_end']),
+            'gap': own_gap(vma), 'subtree_gap': kernel.u(vma['rb_subtree_gap']),
+            'black': bool(int(node['rb_color'])), 'name': vma_name(vma, mm),
+            'left': tree_nodes(mm, node['rb_left'], depth + 1),
+            'right': tree_nodes(mm, node['rb_right'], depth + 1)}
+
+
+def write_tree_dot(path, mm, how):
+    """The tree as DOT into @path, the search's node marked."""
+    here = _search_position()
+    if here:        # the address of the VMA: its vm_start names the node
+        vma_t = gdb.lookup_type('struct vm_area_struct').pointer()
+        here = kernel.u(gdb.Value(here).cast(vma_t).dereference()['vm_start'])
+    title = ('VMA tree of mm %#x (%s): map_count %d, highest_vm_end %#x, '
+             'mmap_base %#x' % (kernel.u(mm), how, int(mm['map_count']),
+                                kernel.u(mm['highest_vm_end']),
+                                kernel.u(mm['mmap_base'])))
+    req = kernel.search_request()
+    if req:
+        title += ('\\nstopped in the search: length %#x, low_limit %#x, '
+                  'high_limit %#x' % (req['length'], req['low_limit'],
+                                      req['high_limit']))
+    legend = ('thick blue border: the node the search stands on\\l'
+              if here is not None else '')
+    kernel.write_picture(path, picture.tree_dot(
+        tree_nodes(mm, mm['mm_rb']['rb_node']), title, legend, here))
+
+
 class VmaTreeCommand(gdb.Command):
-    """vma-tree [MM|TASK|PID]: the VMA tree with its gaps, checked.
+    """vma-tree [--dot FILE] [MM|TASK|PID]: the VMA tree with its gaps, checked.
 
 One node a line, pre-order, children indented and marked L/R:
   [start, end) gap G subtree_gap S colour MARK
 G is the node's own gap (vm_start minus the previous VMA's vm_end), S the
 stored rb_subtree_gap; MARK says whether S equals the largest gap of the
 subtree as recomputed here. Stopped inside unmapped_area_topdown, the
-node the search stands on (its `vma`) is pointed at."""
+node the search stands on (its `vma`) is pointed at.
+
+With --dot FILE: the tree as Graphviz DOT into FILE on the host (as the
+kernel's /proc/PID/vma_tree.dot draws it, with a legend, each VMA's name,
+the search's node and request when stopped in it); `make pictures PID=N`
+renders a live task's this way."""
 
     def __init__(self):
         super().__init__('vma-tree', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        mm, how = kernel.resolve_mm(arg, usage='vma-tree [MM|TASK|PID]')
-        show_tree(mm, how)
+        usage = 'vma-tree [--dot FILE] [MM|TASK|PID]'
+        path, arg = kernel.split_dot(arg, usage)
+        mm, how = kernel.resolve_mm(arg, usage=usage)
+        if path:
+            write_tree_dot(path, mm, how)
+        else:
+            show_tree(mm, how)
