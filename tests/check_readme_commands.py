@@ -4,7 +4,8 @@ exists: every `make TARGET`, every VARIABLE= given to make, every shell
 command of the list under "What make qemu shows" (and no shell command is
 missing from that list), every gdb command of the table under "topdown's
 gdb commands" (and none missing), every /proc file and boot option it
-names. It checks names, not outputs. KTAP lines."""
+names, and that the source lines its samples show are still where the
+code is. It checks names, not outputs. KTAP lines."""
 import glob
 import os
 import re
@@ -91,6 +92,36 @@ options = set(re.findall(r'`([a-z_]+)=[a-z0-9_]+`', readme))
 options.update(re.findall(r'boot option `([a-z_]+)', readme))
 check('boot_options_exist',
       sorted(o for o in options if '"%s' % o not in bootopts))
+
+# source positions in the samples: gdb's "FUNC (ARGS) at FILE:LINE" lies
+# in FUNC's body in FILE today, and make's "[Makefile:LINE: TARGET]" in
+# TARGET's rule, so a sample cannot outlive the code it was taken from
+def body_lines(path, func):
+    """(first, last) line of @func's definition in the C file @path."""
+    lines = open(path).read().splitlines()
+    for i, line in enumerate(lines):
+        if re.match(r'^[A-Za-z_].*\b%s\(' % re.escape(func), line) and \
+                not line.rstrip().endswith(';'):
+            for j in range(i, len(lines)):
+                if lines[j] == '}':
+                    return i + 1, j + 1
+    return None
+
+
+stale = []
+for func, path, line in re.findall(r'\b(\w+) \([^()\n]*\) at '
+                                   r'([\w/]+\.c):(\d+)', readme):
+    span = os.path.isfile(path) and body_lines(path, func)
+    if not span or not span[0] <= int(line) <= span[1]:
+        stale.append('%s at %s:%s' % (func, path, line))
+make_lines = open('Makefile').read().splitlines()
+for line, target in re.findall(r'\[Makefile:(\d+): ([\w-]+)\]', readme):
+    rule = max((i for i, text in enumerate(make_lines[:int(line)])
+                if re.match(r'^[\w.-]', text)), default=-1)
+    if rule < 0 or not re.match(r'^%s\s*:' % re.escape(target),
+                                make_lines[rule]):
+        stale.append('Makefile:%s: %s' % (line, target))
+check('sample_source_lines_are_current', stale)
 
 for i, (name, missing) in enumerate(results, 1):
     if missing:
