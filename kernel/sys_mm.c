@@ -1,11 +1,11 @@
 /*
  * kernel/sys_mm.c - the system calls that change an address space:
- * brk (45), munmap (91), mprotect (125), mmap2 (192), with the Linux ARM
- * EABI (arguments in r0-r5, a negative errno back in r0).
+ * brk (45), munmap (91), mprotect (125), mremap (163), mmap2 (192), with
+ * the Linux ARM EABI (arguments in r0-r5, a negative errno back in r0).
  *
  * These are thin: they turn a file descriptor into a file, apply the
  * task's personality, call the portable mm code (mm/mmap.c,
- * mm/mprotect.c) on current->mm, fault in what MAP_POPULATE asks for,
+ * mm/mprotect.c, mm/mremap.c) on current->mm, fault in what MAP_POPULATE asks for,
  * and check the address space afterwards (VM_CHECK_CALL, mm/debug.h).
  */
 #include "kernel/errno.h"
@@ -84,5 +84,28 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 			       current->personality & READ_IMPLIES_EXEC);
 
 	VM_CHECK_CALL(mm, addr, addr + PAGE_ALIGN(len));
+	return ret;
+}
+
+/*
+ * mremap(2). Both ranges are checked afterwards: the old one may have
+ * shrunk, moved away or stayed (MREMAP_DONTUNMAP).
+ */
+long sys_mremap(unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret, populate;
+
+	ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr,
+			&populate);
+	if (!IS_ERR_VALUE(ret)) {
+		VM_CHECK_CALL(mm, addr, addr + PAGE_ALIGN(old_len));
+		VM_CHECK_CALL(mm, ret, ret + PAGE_ALIGN(new_len));
+		if (populate)
+			mm_populate(mm, ret + PAGE_ALIGN(new_len) - populate,
+				    populate);
+	}
 	return ret;
 }

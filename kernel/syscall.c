@@ -30,6 +30,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(wait4, sys_wait4),
 	CALL(clone, sys_clone),
 	CALL(mprotect, sys_mprotect),
+	CALL(mremap, sys_mremap),
 	CALL(personality, sys_personality),
 	CALL(sched_yield, sys_sched_yield),
 	CALL(mmap2, sys_mmap2),

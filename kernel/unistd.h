@@ -42,6 +42,7 @@
 #define __NR_readv 145
 #define __NR_writev 146
 #define __NR_sched_yield 158
+#define __NR_mremap 163
 #define __NR_prctl 172
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175

@@ -43,6 +43,11 @@
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MAP_UNINITIALIZED 0x4000000	/* no-MMU kernels only: ignored */
 
+/* mremap flags */
+#define MREMAP_MAYMOVE 1		/* may move it when it cannot grow */
+#define MREMAP_FIXED 2			/* move it to new_addr (with MAYMOVE) */
+#define MREMAP_DONTUNMAP 4		/* move, and leave the old VMA empty */
+
 /*
  * The flags every file accepts with MAP_SHARED_VALIDATE (Linux's
  * LEGACY_MAP_MASK; a file may add its own through mmap_supported_flags,

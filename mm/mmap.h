@@ -133,6 +133,27 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot, bool read_implies_exec);
 
 /* ---------------------------------------------------------------------
+ * mremap (mm/mremap.c)
+ */
+
+/*
+ * do_mremap - mremap(2): make [@addr, @addr + @old_len) @new_len long,
+ * shrinking or growing it in place, or moving it with its pages when
+ * @flags has MREMAP_MAYMOVE and it cannot grow (MREMAP_FIXED: to
+ * @new_addr; MREMAP_DONTUNMAP: the old VMA stays, empty). *@populate is
+ * set to the length at the end of the result that the caller should
+ * fault in (a VM_LOCKED mapping that grew), else 0.
+ * Returns: the address of the mapping now, or -EINVAL (flags, alignment,
+ * lengths, overlapping ranges), -EFAULT (@addr not mapped, or the old
+ * range not inside one VMA when it must grow or move), -ENOMEM (may not
+ * move, no room, or the map count).
+ */
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
+			unsigned long old_len, unsigned long new_len,
+			unsigned long flags, unsigned long new_addr,
+			unsigned long *populate);
+
+/* ---------------------------------------------------------------------
  * ARM's placement policy (mm/arch_mmap.c)
  */
 

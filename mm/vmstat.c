@@ -20,6 +20,7 @@ const char *const vmstat_text[NR_VM_EVENT_ITEMS] = {
 	[TD_FAULT_SIGSEGV] = "td_fault_sigsegv",
 	[TD_PAGES_ZAPPED] = "td_pages_zapped",
 	[TD_FORK_PTES] = "td_fork_ptes",
+	[TD_PTES_MOVED] = "td_ptes_moved",
 };
 
 /*

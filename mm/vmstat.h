@@ -36,6 +36,7 @@ enum vm_event_item {
 	TD_FAULT_SIGSEGV,	/* faults refused: no VMA, or wrong access */
 	TD_PAGES_ZAPPED,	/* PTEs removed by munmap and exit */
 	TD_FORK_PTES,		/* PTEs copied by dup_mmap() */
+	TD_PTES_MOVED,		/* PTEs moved by mremap(), pages and all */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -11,6 +11,7 @@
  *	mmap LEN [PROT] [shared|private] [fixed ADDR|noreplace ADDR|
  *	     hint ADDR] [file NAME [off OFFSET]] [populate]
  *	munmap ADDR LEN		mprotect ADDR LEN PROT
+ *	mremap ADDR OLDLEN NEWLEN [maymove] [fixed NEWADDR] [dontunmap]
  *	brk [[+|-]N]		read ADDR	write ADDR VALUE
  *	touch ADDR [LEN]	maps [PID]	tree [PID]	dot [PID]
  *	pte ADDR [PID]		ps	free	cat FILE
@@ -82,6 +83,8 @@ static const struct command commands[] = {
 	{ "munmap", "ADDR LEN", "unmap", cmd_munmap, 2, 2 },
 	{ "mprotect", "ADDR LEN PROT", "change protection", cmd_mprotect,
 	  3, 3 },
+	{ "mremap", "ADDR OLDLEN NEWLEN [maymove] [fixed NEWADDR] [dontunmap]",
+	  "resize or move a mapping, pages and all", cmd_mremap, 3, 7 },
 	{ "brk", "[+N|-N|ADDR]", "show or move the heap break", cmd_brk,
 	  0, 1 },
 	{ "read", "ADDR", "read a 32-bit word", cmd_read, 1, 1 },

@@ -1,8 +1,9 @@
 /*
- * user/lib/mman.c - the C library's mmap, munmap and mprotect: the raw
+ * user/lib/mman.c - the C library's mmap, munmap, mremap and mprotect: the raw
  * calls of syscall.h with errno set on failure.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <sys/mman.h>
 #include "syscall.h"
 
@@ -23,6 +24,29 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset)
 int munmap(void *addr, size_t len)
 {
 	return (int)__syscall_ret(sys_munmap((unsigned long)addr, len));
+}
+
+/* mremap(): see sys/mman.h. The fifth argument only with MREMAP_FIXED
+ * or MREMAP_DONTUNMAP, as glibc reads it. */
+void *mremap(void *addr, size_t old_len, size_t new_len, int flags, ...)
+{
+	unsigned long new_addr = 0;
+	long ret;
+
+	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
+		va_list ap;
+
+		va_start(ap, flags);
+		new_addr = (unsigned long)va_arg(ap, void *);
+		va_end(ap);
+	}
+	ret = sys_mremap((unsigned long)addr, old_len, new_len, flags,
+			 new_addr);
+	if (sys_is_err(ret)) {
+		__set_errno_linux((int)-ret);
+		return MAP_FAILED;
+	}
+	return (void *)ret;
 }
 
 /* mprotect(): see sys/mman.h. */

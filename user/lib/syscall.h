@@ -283,6 +283,17 @@ static inline long sys_mprotect(unsigned long addr, unsigned long len,
 	return syscall3(__NR_mprotect, addr, len, prot);
 }
 
+/*
+ * mremap(2): the mapping's address now, or -errno. @new_addr counts with
+ * MREMAP_FIXED (or as a hint with MREMAP_DONTUNMAP).
+ */
+static inline long sys_mremap(unsigned long addr, unsigned long old_len,
+			      unsigned long new_len, int flags,
+			      unsigned long new_addr)
+{
+	return syscall5(__NR_mremap, addr, old_len, new_len, flags, new_addr);
+}
+
 /* sched_yield(2): 0. */
 static inline long sys_sched_yield(void)
 {

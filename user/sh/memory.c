@@ -1,6 +1,6 @@
 /*
  * user/sh/memory.c - the commands that change the shell's address space
- * (mmap, munmap, mprotect, brk) and touch it (read, write, touch).
+ * (mmap, munmap, mremap, mprotect, brk) and touch it (read, write, touch).
  *
  * They use the raw system calls (syscall.h) to show exactly what the
  * kernel answers: an address, or an errno name.
@@ -237,6 +237,60 @@ int cmd_munmap(int argc, char **argv)
 	if (ret)
 		return report_error("munmap", ret);
 	printf("munmap: ok\n");
+	return 0;
+}
+
+/*
+ * mremap ADDR OLDLEN NEWLEN [maymove] [fixed NEWADDR] [dontunmap]:
+ * fixed and dontunmap imply maymove, as the kernel needs them to.
+ */
+int cmd_mremap(int argc, char **argv)
+{
+	unsigned long addr, old_len, new_len, new_addr = 0;
+	int flags = 0, i;
+	long ret;
+
+	if (!parse_addr(argv[1], &addr) || !parse_number(argv[2], &old_len) ||
+	    !parse_number(argv[3], &new_len))
+		return 1;
+	for (i = 4; i < argc; i++) {
+		if (!strcmp(argv[i], "maymove")) {
+			flags |= MREMAP_MAYMOVE;
+		} else if (!strcmp(argv[i], "dontunmap")) {
+			flags |= MREMAP_MAYMOVE | MREMAP_DONTUNMAP;
+		} else if (!strcmp(argv[i], "fixed")) {
+			if (i + 1 >= argc) {
+				printf("mremap: fixed needs the new address\n");
+				return 1;
+			}
+			if (!parse_addr(argv[++i], &new_addr))
+				return 1;
+			flags |= MREMAP_MAYMOVE | MREMAP_FIXED;
+		} else {
+			printf("mremap: what is \"%s\"? (maymove, fixed "
+			       "ADDR or dontunmap)\n", argv[i]);
+			return 1;
+		}
+	}
+	ret = sys_mremap(addr, old_len, new_len, flags, new_addr);
+	if (sys_is_err(ret)) {
+		report_error("mremap", ret);
+		if (ret == -ENOMEM && !(flags & MREMAP_MAYMOVE) &&
+		    new_len > old_len)
+			printf("  it cannot grow where it is (something is "
+			       "mapped above it), and may not move: add "
+			       "maymove\n");
+		return 1;
+	}
+	new_len = (new_len + PAGE - 1) & ~(PAGE - 1);
+	printf("mremap: 0x%08lx-0x%08lx (%lu page%s), %s\n",
+	       (unsigned long)ret, (unsigned long)ret + new_len, new_len / PAGE,
+	       new_len == PAGE ? "" : "s",
+	       (unsigned long)ret == addr ? "in place" :
+	       flags & MREMAP_DONTUNMAP ? "moved; the old range stays, empty" :
+	       "moved with its pages");
+	last_map = (unsigned long)ret;
+	last_map_set = true;
 	return 0;
 }
 

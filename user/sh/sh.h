@@ -43,6 +43,7 @@ int report_error(const char *cmd, long ret);
 int cmd_mmap(int argc, char **argv);		/* memory.c */
 int cmd_munmap(int argc, char **argv);
 int cmd_mprotect(int argc, char **argv);
+int cmd_mremap(int argc, char **argv);
 int cmd_brk(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 int cmd_write(int argc, char **argv);

@@ -44,6 +44,11 @@
 #define MAP_FIXED_NOREPLACE 0x100000	/* MAP_FIXED, but EEXIST if in use */
 #define MAP_UNINITIALIZED 0x4000000	/* only for !MMU kernels */
 
+/* mremap flags */
+#define MREMAP_MAYMOVE 1		/* may move it when it cannot grow */
+#define MREMAP_FIXED 2			/* to new_addr (with MREMAP_MAYMOVE) */
+#define MREMAP_DONTUNMAP 4		/* move, leaving the old range empty */
+
 /* What mmap() returns on failure. */
 #define MAP_FAILED ((void *)-1)
 
@@ -60,6 +65,13 @@ int munmap(void *addr, size_t len);
 
 /* Change the protection of [addr, addr + len). 0, or -1 with errno. */
 int mprotect(void *addr, size_t len, int prot);
+
+/*
+ * Make the mapping [addr, addr + old_len) new_len long, in place or (with
+ * MREMAP_MAYMOVE) elsewhere with its pages; with MREMAP_FIXED at the
+ * fifth argument. The address, or MAP_FAILED with errno.
+ */
+void *mremap(void *addr, size_t old_len, size_t new_len, int flags, ...);
 
 /*
  * Set the heap break to @addr. 0, or -1 with errno ENOMEM when the kernel
