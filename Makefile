@@ -10,7 +10,8 @@
 #                    with Graphviz into build/pictures/ (SVG and PNG)
 #
 # Boot options, for qemu, run, qemu-gdb and test:
-#   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement  ICOUNT=1
+#   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement|syscalls  ICOUNT=1
+#   BUSYBOX=1 (make qemu): Debian's busybox-static in the image too
 #
 # Missing tools (ARM toolchain, newlib, QEMU, gdb-multiarch, ...) are
 # installed by qemu/deps.sh, which every target below calls first.
@@ -22,6 +23,7 @@ MEM ?= 128M
 CACHE_ALIAS ?= auto
 TRACE ?=
 ICOUNT ?=
+BUSYBOX ?=
 ELF ?=
 ARGS ?=
 # A gdb port of our own, so two users on one machine do not collide.
@@ -163,6 +165,10 @@ $(BUILD)/u/%.elf: $(BUILD)/u/%.o $(ULIB_OBJS)
 SH_OBJS := $(patsubst %.c,$(BUILD)/u/%.o,$(wildcard user/sh/*.c))
 .SECONDARY: $(SH_OBJS)
 $(BUILD)/u/user/sh.elf: $(SH_OBJS)
+
+# The ENOSYS sweep knows Linux's numbers from the table generated from
+# Linux's header (qemu/syscall-names.py).
+$(BUILD)/u/tests/user/enosys.elf: $(BUILD)/u/kernel/syscall_names.o
 
 # A nolibc program: one file, compiled and linked in one step with the
 # Linux-like layout of user/nolibc.ld (libgcc only, for the division
@@ -404,8 +410,15 @@ QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
 
 # Booting needs the kernel and the image, not the host tests (their
 # AddressSanitizer build is make test's).
+# BUSYBOX=1 adds Debian's busybox-static to the image (qemu/busybox.sh,
+# fetched once): in our shell, `spawn /bin/busybox sh -l` is its shell.
 qemu: kernel user $(RUN_KERNEL)
+ifneq ($(BUSYBOX),)
+	$(Q)qemu/busybox.sh
+	$(Q)$(QEMU_OPTS) INITRAMFS=$(BUILD)/busybox/initramfs.cpio qemu/qemu.sh
+else
 	$(Q)$(QEMU_OPTS) qemu/qemu.sh
+endif
 
 # The image is packed anew for each run: it holds whichever ELF was given.
 run: kernel $(RUN_KERNEL) $(ELF)

@@ -50,6 +50,30 @@ static char *next_word(char **s)
 	return w;
 }
 
+/*
+ * trace=WHAT[,WHAT...]: placement, syscalls. TRACE= (empty) traces
+ * nothing. False for a word it does not know (the option is reported).
+ */
+static bool parse_trace(struct boot_options *opts, const char *val)
+{
+	while (*val) {
+		size_t len = 0;
+
+		while (val[len] && val[len] != ',')
+			len++;
+		if (len == 9 && !strncmp(val, "placement", len))
+			opts->trace_placement = true;
+		else if (len == 8 && !strncmp(val, "syscalls", len))
+			opts->trace_syscalls = true;
+		else
+			return false;
+		val += len;
+		if (*val == ',')
+			val++;
+	}
+	return true;
+}
+
 /* Apply one "key" or "key=value" option; false if not understood. */
 static bool apply_option(struct boot_options *opts, char *word)
 {
@@ -75,13 +99,8 @@ static bool apply_option(struct boot_options *opts, char *word)
 			return false;
 		return true;
 	}
-	if (!strcmp(word, "trace") && val) {
-		if (!strcmp(val, "placement")) {
-			opts->trace_placement = true;
-			return true;
-		}
-		return *val == '\0';	/* TRACE= (empty): nothing traced */
-	}
+	if (!strcmp(word, "trace") && val)
+		return parse_trace(opts, val);
 	if (!strcmp(word, "selftest")) {
 		opts->selftest = true;
 		opts->selftest_filter = val && *val ? val : NULL;

@@ -5,6 +5,8 @@
  *   mem=128M              RAM size (K/M/G suffixes), as QEMU's -m
  *   cache_alias=auto|on|off   treat the L1 D-cache as VIPT-aliasing?
  *   trace=placement       log each placement decision
+ *   trace=syscalls        log each system call, as strace does
+ *   trace=placement,syscalls   both
  *   selftest[=PATTERN]    run the self-tests (those matching) and exit
  *   init=/bin/PROG        the first user program
  *   argv0=NAME            its argv[0] (default: the path of init=); make
@@ -26,6 +28,7 @@ struct boot_options {
 	unsigned long mem_size;		/* bytes of RAM */
 	enum cache_alias_mode cache_alias;
 	bool trace_placement;
+	bool trace_syscalls;
 	bool selftest;
 	const char *selftest_filter;	/* NULL: all */
 	const char *init;		/* NULL: the default init */

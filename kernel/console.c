@@ -17,6 +17,7 @@
  */
 #include "kernel/console.h"
 #include "kernel/errno.h"
+#include "kernel/poll.h"
 #include "kernel/printk.h"
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"
@@ -58,6 +59,7 @@ void console_interrupt(void)
 		rx_throttled = true;
 	}
 	wake_up(rx_ring);
+	poll_wake();
 }
 
 /* A reader took bytes: take in what waited in the UART, listen again. */
@@ -187,11 +189,22 @@ static long console_ioctl(struct file *file, unsigned int cmd,
 	}
 }
 
+/* Readable when a byte waits in the ring; output never waits. */
+static unsigned int console_poll(struct file *file)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	if (rx_head != rx_tail)
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 /* No .mmap: mapping the console fails with ENODEV, as on Linux. */
 static const struct file_operations console_fops = {
 	.read = console_read,
 	.write = console_write,
 	.ioctl = console_ioctl,
+	.poll = console_poll,
 };
 
 void console_init(void)

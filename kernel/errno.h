@@ -48,4 +48,7 @@
 /* The name of an errno value ("ENOMEM"), or NULL when unknown. */
 const char *errno_name(int err);
 
+/* Its message, as strerror() gives it ("Cannot allocate memory"), or NULL. */
+const char *errno_message(int err);
+
 #endif /* KERNEL_ERRNO_H */

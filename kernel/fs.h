@@ -51,6 +51,8 @@ struct file_operations {
 	void (*release)(struct file *file);
 	/* ioctl(2) on it: the result or -errno (NULL: ENOTTY) */
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* poll(2): the POLL* bits it is ready for now (NULL: all of them) */
+	unsigned int (*poll)(struct file *file);
 };
 
 /*

@@ -13,6 +13,7 @@
 #include "kernel/fs.h"
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
+#include "kernel/syscall_trace.h"
 #include "mm/memlayout.h"
 #include "mm/debug.h"
 #include "mm/mm.h"
@@ -34,6 +35,8 @@ static void print_banner(void)
 	       STACK_RLIMIT_DEFAULT >> 20);
 	if (boot_options.trace_placement)
 		printk("  trace   placement decisions are logged\n");
+	if (boot_options.trace_syscalls)
+		printk("  trace   system calls are logged (/proc/sys/kernel/trace_syscalls)\n");
 }
 
 /* Read the boot options; an unusable RAM size stops the boot. */
@@ -103,6 +106,7 @@ void start_kernel(void)
 
 	if (boot_options.trace_placement)
 		trace_placement = true;
+	trace_syscalls = boot_options.trace_syscalls;
 
 	sched_init();
 	init_IRQ();

@@ -17,6 +17,7 @@
  */
 #include "kernel/errno.h"
 #include "kernel/fs.h"
+#include "kernel/poll.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -90,6 +91,7 @@ static long pipe_read(struct file *file, char *ubuf, unsigned long len)
 	}
 	ret = ring_out(p, ubuf, len);
 	wake_up(p);			/* room for the writers */
+	poll_wake();
 	return ret;
 }
 
@@ -118,6 +120,7 @@ static long pipe_write(struct file *file, const char *ubuf, unsigned long len)
 		}
 		n = ring_in(p, ubuf + done, len - done);
 		wake_up(p);		/* bytes for the readers */
+		poll_wake();
 		if (n < 0)
 			return done ? (long)done : n;
 		done += n;
@@ -137,10 +140,36 @@ static void pipe_release(struct file *file)
 	if (file->f_mode & FMODE_WRITE)
 		p->writers--;
 	wake_up(p);
+	poll_wake();
 	if (!p->readers && !p->writers) {
 		free_page((unsigned long)p->buf);
 		kfree(p);
 	}
+}
+
+/*
+ * Readable when it holds bytes, or when no writer is left (POLLHUP: read
+ * gives end of file); writable when there is room, POLLERR when no
+ * reader is left. As Linux's pipe_poll.
+ */
+static unsigned int pipe_poll(struct file *file)
+{
+	struct pipe_inode_info *p = file->private_data;
+	unsigned int mask = 0;
+
+	if (file->f_mode & FMODE_READ) {
+		if (p->head != p->tail)
+			mask |= POLLIN | POLLRDNORM;
+		if (!p->writers)
+			mask |= POLLHUP;
+	}
+	if (file->f_mode & FMODE_WRITE) {
+		if (p->head - p->tail < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
 /* No .mmap: a pipe cannot be mapped (ENODEV), nor sought (ESPIPE). */
@@ -148,6 +177,7 @@ static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 /*

@@ -15,6 +15,7 @@
  *   /proc/sys/kernel/ns_last_pid the last pid handed out (read-only here)
  *   /proc/sys/vm/max_map_count   read/write, as Linux
  *   /proc/sys/vm/trace_placement read/write: 1 logs every placement
+ *   /proc/sys/kernel/trace_syscalls  read/write: 1 logs every system call
  *
  * PID is a number, or "self": the task that opens the file. On Linux,
  * /proc/self is a symbolic link to /proc/PID, which are directories made
@@ -35,6 +36,7 @@
 #include "kernel/ramfs.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
+#include "kernel/syscall_trace.h"
 #include "kernel/task.h"
 #include "kernel/uaccess.h"
 #include "mm/mm.h"
@@ -211,6 +213,19 @@ static int store_trace_placement(long value)
 	return 0;
 }
 
+static size_t show_trace_syscalls(char *buf, size_t size)
+{
+	return snprintf(buf, size, "%d\n", trace_syscalls ? 1 : 0);
+}
+
+static int store_trace_syscalls(long value)
+{
+	if (value != 0 && value != 1)
+		return -EINVAL;
+	trace_syscalls = value;
+	return 0;
+}
+
 /* The last pid fork handed out, as Linux's pid namespace keeps it. */
 static size_t show_ns_last_pid(char *buf, size_t size)
 {
@@ -232,6 +247,8 @@ static const struct proc_entry entries[] = {
 	{ "/proc/meminfo", show_meminfo, NULL, NULL },
 	{ "/proc/vmstat", show_vmstat, NULL, NULL },
 	{ "/proc/sys/kernel/ns_last_pid", show_ns_last_pid, NULL, NULL },
+	{ "/proc/sys/kernel/trace_syscalls", show_trace_syscalls, NULL,
+	  store_trace_syscalls },
 	{ "/proc/sys/vm/max_map_count", show_max_map_count, NULL,
 	  store_max_map_count },
 	{ "/proc/sys/vm/trace_placement", show_trace_placement, NULL,

@@ -5,6 +5,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/syscall.h"
+#include "kernel/syscall_trace.h"
 
 /*
  * Handlers take only the arguments they use; the dispatcher always passes
@@ -79,6 +80,10 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(rt_sigaction, sys_rt_sigaction),
 	CALL(rt_sigprocmask, sys_rt_sigprocmask),
 	CALL(getcwd, sys_getcwd),
+	CALL(poll, sys_poll),
+	CALL(nanosleep, sys_nanosleep),
+	CALL(clock_nanosleep, sys_clock_nanosleep),
+	CALL(clock_nanosleep_time64, sys_clock_nanosleep_time64),
 };
 
 void invoke_syscall(struct pt_regs *regs)
@@ -88,7 +93,7 @@ void invoke_syscall(struct pt_regs *regs)
 	unsigned long a[6];
 
 	if (!fn) {
-		syscall_set_return_value(regs, -ENOSYS);
+		syscall_set_return_value(regs, syscall_enosys(nr));
 		return;
 	}
 	syscall_get_arguments(regs, a);

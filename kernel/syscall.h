@@ -16,7 +16,7 @@ struct file;
 struct pt_regs;
 
 /* The table runs from 0 to the highest number implemented. */
-#define NR_SYSCALLS 404
+#define NR_SYSCALLS 408
 
 /* Every handler takes the six argument registers. */
 typedef long (*syscall_fn)(unsigned long a0, unsigned long a1,
@@ -109,6 +109,12 @@ long sys_gettid(void);
 long sys_prctl(unsigned long option, unsigned long arg2);
 long sys_sysinfo(unsigned long info);
 long sys_getcwd(unsigned long buf, unsigned long size);
+long sys_poll(unsigned long ufds, unsigned long nfds, unsigned long timeout);
+long sys_nanosleep(unsigned long req, unsigned long rem);
+long sys_clock_nanosleep(unsigned long clock, unsigned long flags,
+			 unsigned long req, unsigned long rem);
+long sys_clock_nanosleep_time64(unsigned long clock, unsigned long flags,
+				unsigned long req, unsigned long rem);
 long sys_rt_sigaction(unsigned long sig, unsigned long act,
 		      unsigned long oact, unsigned long sigsetsize);
 long sys_rt_sigprocmask(unsigned long how, unsigned long set,

@@ -72,6 +72,7 @@ struct task_struct {
 	int exit_status;		/* wait4's status word, once a zombie */
 	bool orphan;			/* parent died: reaped automatically */
 	unsigned long personality;	/* ADDR_COMPAT_LAYOUT: legacy mmap */
+	unsigned int enosys_reports;	/* of calls answered ENOSYS */
 	uint32_t *set_child_tid;	/* clone: our pid goes there at start */
 	uint32_t *clear_child_tid;	/* clone: 0 goes there at exit */
 	void *robust_list;		/* set_robust_list(): kept, unused */

@@ -42,7 +42,9 @@
 #define __NR_readv 145
 #define __NR_writev 146
 #define __NR_sched_yield 158
+#define __NR_nanosleep 162
 #define __NR_mremap 163
+#define __NR_poll 168
 #define __NR_prctl 172
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175
@@ -62,6 +64,7 @@
 #define __NR_exit_group 248
 #define __NR_set_tid_address 256
 #define __NR_clock_gettime 263	/* 32-bit struct timespec */
+#define __NR_clock_nanosleep 265
 #define __NR_openat 322
 #define __NR_fstatat64 327
 #define __NR_readlinkat 332
@@ -72,6 +75,7 @@
 #define __NR_getrandom 384
 #define __NR_statx 397
 #define __NR_clock_gettime64 403
+#define __NR_clock_nanosleep_time64 407
 
 /* Linux only: what the test runtime needs when it runs under Linux */
 #define __NR_mount 21		/* to mount /proc (user/lib/procfs.c) */

@@ -6,6 +6,8 @@
 #   readme     README.md's map of the tree matches the tree
 #   callgraph  in the kernel's objects, no cycle passes through printk,
 #              panic or the fault path (tests/check_callgraph.py)
+#   syscall-names  kernel/syscall_names.c and kernel/unistd.h agree with
+#              Linux's ARM EABI header (qemu/syscall-names.py --check)
 #   host       the portable mm/ and kernel/ code, host gcc + ASan/UBSan
 #   selftest   the kernel's self-tests, in QEMU
 #   user       the user test programs (tests/user/PROGRAMS), run by
@@ -31,6 +33,8 @@
 #   paste      20 boots, each fed ~8 KiB of commands at once through the
 #              serial port: no byte lost, Ctrl-D is end of input
 #   trace      TRACE=placement shows the hand-worked steps of three searches
+#   trace-syscalls  TRACE=syscalls shows calls as strace does, the sysctl
+#              turns it on and off, the first ENOSYS calls are reported
 #   pictures   make pictures draws the scenario's tree and address space
 #   pictures-live  make pictures PID=1 draws the shell's, through gdb
 #   gdb        gdb-multiarch attached to QEMU stops at start_kernel
@@ -110,6 +114,8 @@ run_stage readme '^# readme: [0-9]+ passed' tests/check_readme_map.py
 run_stage readme-commands '^# readme_commands: [0-9]+ passed' \
     tests/check_readme_commands.py
 run_stage callgraph '^# callgraph: [0-9]+ passed' tests/check_callgraph.py
+run_stage syscall-names '^# syscall_names: [0-9]+ passed' \
+    qemu/syscall-names.py --check /usr/arm-linux-gnueabihf/include/asm/unistd-eabi.h
 
 # --- host -----------------------------------------------------------------
 run_stage host '^# host: [0-9]+ passed' build/host/hosttests
@@ -187,6 +193,7 @@ run_stage shell '^# shell: done' tests/shell/test_session.py
 run_stage paste '^# paste: done' tests/shell/test_paste.py 20
 # --- the placement trace against hand-worked searches --------------------
 run_stage trace '^# trace: done' tests/trace/trace_test.sh
+run_stage trace-syscalls '^# trace-syscalls: done' tests/trace/syscalls_test.sh
 
 # --- make pictures --------------------------------------------------------
 run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh

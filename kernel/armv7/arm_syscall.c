@@ -14,6 +14,7 @@
  */
 #include "kernel/arch.h"
 #include "kernel/errno.h"
+#include "kernel/syscall_trace.h"
 #include "kernel/unistd.h"
 #include "kernel/armv7/arm_syscall.h"
 
@@ -30,7 +31,7 @@ void arm_syscall(struct pt_regs *regs)
 		ret = get_tls();
 		break;
 	default:
-		ret = -ENOSYS;
+		ret = syscall_enosys(syscall_get_nr(regs));
 		break;
 	}
 	syscall_set_return_value(regs, ret);

@@ -8,10 +8,13 @@
  * fault status decoded to a name, the address, read or write.
  */
 #include "kernel/console.h"
+#include "kernel/nanosleep.h"
+#include "kernel/poll.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
+#include "kernel/syscall_trace.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
 #include "kernel/unistd.h"
@@ -66,6 +69,26 @@ void do_undefined(struct pt_regs *regs)
 	die_or_catch("undefined instruction", regs, VEC_UNDEF, 0, 0);
 }
 
+static void run_svc(struct pt_regs *regs)
+{
+	if (syscall_get_nr(regs) >= __ARM_NR_BASE)
+		arm_syscall(regs);	/* ARM's own: set_tls ... */
+	else
+		invoke_syscall(regs);
+}
+
+/* The same, with its line in the trace (kernel/syscall_trace.c). */
+static __cold void do_svc_traced(struct pt_regs *regs)
+{
+	struct syscall_trace t;
+	unsigned long args[6];
+
+	syscall_get_arguments(regs, args);
+	trace_syscall_enter(&t, syscall_get_nr(regs), args);
+	run_svc(regs);
+	trace_syscall_exit(&t, (long)regs->r[0]);
+}
+
 void do_svc(struct pt_regs *regs)
 {
 	if (!user_mode(regs)) {
@@ -76,10 +99,11 @@ void do_svc(struct pt_regs *regs)
 		regs->r[0] = (uint32_t)-1;
 		return;
 	}
-	if (syscall_get_nr(regs) >= __ARM_NR_BASE)
-		arm_syscall(regs);	/* ARM's own: set_tls ... */
-	else
-		invoke_syscall(regs);
+	if (unlikely(trace_syscalls)) {
+		do_svc_traced(regs);
+		return;
+	}
+	run_svc(regs);
 }
 
 
@@ -93,6 +117,8 @@ void do_irq(struct pt_regs *regs)
 	case IRQ_PRIVATE_TIMER:
 		timer_interrupt();
 		sched_tick();
+		poll_tick();
+		nanosleep_tick();
 		break;
 	case IRQ_UART0:
 		console_interrupt();

@@ -13,7 +13,10 @@
  * (a pipe's read side), and the paths FILE_PATH, EXE_PATH
  * ("/proc/self/exe"), EMPTY (""), REL ("pages.txt"), MISSING
  * ("/nonexistent"), THROUGH ("/data/pages.txt/x"); IOV_BAD is an iovec
- * whose buffer is in kernel memory, IOV_GOOD one of 4 bytes at GOOD.
+ * whose buffer is in kernel memory, IOV_GOOD one of 4 bytes at GOOD;
+ * POLL_PIPE is a struct pollfd asking POLLIN of PIPE_FD, POLL_BADFD one
+ * of descriptor 15 (never open here); TS32_* and TS64_* are a 32-bit
+ * timespec and a __kernel_timespec of 0, and of 1000000000 ns.
  * The signal calls are only recorded on topdown (no handler ever runs):
  * their rows check arguments and copies.
  */
@@ -28,6 +31,7 @@
 enum arg_kind {
 	VAL, GOOD, KERNEL, HOLE, NULLP, RDONLY, FILE_FD, DIR_FD, PIPE_FD,
 	FILE_PATH, EXE_PATH, EMPTY, REL, MISSING, THROUGH, IOV_BAD, IOV_GOOD,
+	POLL_PIPE, POLL_BADFD, TS32_ZERO, TS32_BAD, TS64_ZERO, TS64_BAD,
 };
 
 struct arg {
@@ -267,11 +271,51 @@ static const struct row rows[] = {
 	{ "getcwd_good", __NR_getcwd, { A(GOOD), V(64) }, 2,
 	  "the length with the NUL" },
 	{ "getuid32_root", __NR_getuid32, { V(0) }, 0, "init runs as root" },
+	/* ---- poll, the sleeps (busybox's shell) ----------------------- */
+	{ "poll_from_kernel", __NR_poll, { A(KERNEL), V(1), V(0) }, E(EFAULT),
+	  "do_sys_poll: copy_from_user of the array" },
+	{ "poll_from_hole", __NR_poll, { A(HOLE), V(1), V(0) }, E(EFAULT),
+	  "the same" },
+	{ "poll_revents_into_read_only", __NR_poll, { A(RDONLY), V(1), V(0) },
+	  E(EFAULT), "the revents are written back, even when 0" },
+	{ "poll_too_many", __NR_poll, { A(NULLP), V(2000), V(0) }, E(EINVAL),
+	  "nfds above RLIMIT_NOFILE" },
+	{ "poll_none_now", __NR_poll, { A(NULLP), V(0), V(0) }, 0,
+	  "no descriptor, no wait: nothing ready" },
+	{ "poll_pipe_empty_now", __NR_poll, { A(POLL_PIPE), V(1), V(0) }, 0,
+	  "an empty pipe is not readable; timeout 0 returns at once" },
+	{ "poll_bad_fd", __NR_poll, { A(POLL_BADFD), V(1), V(-1) }, 1,
+	  "POLLNVAL counts as ready: no wait" },
+	{ "nanosleep_from_kernel", __NR_nanosleep, { A(KERNEL), A(NULLP) },
+	  E(EFAULT), "get_old_timespec32" },
+	{ "nanosleep_nsec_too_big", __NR_nanosleep, { A(TS32_BAD), A(NULLP) },
+	  E(EINVAL), "timespec64_valid: tv_nsec below a second" },
+	{ "nanosleep_zero", __NR_nanosleep, { A(TS32_ZERO), A(NULLP) }, 0,
+	  "a sleep of 0 returns" },
+	{ "clock_nanosleep_unknown_clock", __NR_clock_nanosleep,
+	  { V(99), V(0), A(TS32_ZERO), A(NULLP) }, E(EINVAL),
+	  "clockid_to_kclock: no such clock, before the time is read" },
+	{ "clock_nanosleep_thread_cputime", __NR_clock_nanosleep,
+	  { V(3), V(0), A(TS32_ZERO), A(NULLP) }, E(EOPNOTSUPP),
+	  "CLOCK_THREAD_CPUTIME_ID has no nsleep" },
+	{ "clock_nanosleep_from_hole", __NR_clock_nanosleep,
+	  { V(1), V(0), A(HOLE), A(NULLP) }, E(EFAULT), "get_old_timespec32" },
+	{ "clock_nanosleep64_from_kernel", __NR_clock_nanosleep_time64,
+	  { V(1), V(0), A(KERNEL), A(NULLP) }, E(EFAULT), "get_timespec64" },
+	{ "clock_nanosleep64_nsec_too_big", __NR_clock_nanosleep_time64,
+	  { V(0), V(0), A(TS64_BAD), A(NULLP) }, E(EINVAL),
+	  "the low word of tv_nsec, 1000000000" },
+	{ "clock_nanosleep64_absolute_past", __NR_clock_nanosleep_time64,
+	  { V(1), V(1), A(TS64_ZERO), A(NULLP) }, 0,
+	  "TIMER_ABSTIME at time 0: long past, returns at once" },
 };
 
 static unsigned long good, hole, rdonly;
 static int file_fd, dir_fd, pipe_fds[2];
 static uint32_t iov_bad[2], iov_good[2];
+static struct { int fd; short events, revents; } poll_pipe, poll_badfd;
+static const int32_t ts32_zero[2] = { 0, 0 }, ts32_bad[2] = { 0, 1000000000 };
+static const int64_t ts64_zero[2] = { 0, 0 }, ts64_bad[2] = { 0, 1000000000 };
 
 static long resolve(const struct arg *a)
 {
@@ -293,6 +337,12 @@ static long resolve(const struct arg *a)
 	case THROUGH: return (long)"/data/pages.txt/x";
 	case IOV_BAD: return (long)iov_bad;
 	case IOV_GOOD: return (long)iov_good;
+	case POLL_PIPE: return (long)&poll_pipe;
+	case POLL_BADFD: return (long)&poll_badfd;
+	case TS32_ZERO: return (long)ts32_zero;
+	case TS32_BAD: return (long)ts32_bad;
+	case TS64_ZERO: return (long)ts64_zero;
+	case TS64_BAD: return (long)ts64_bad;
 	}
 	return 0;
 }
@@ -357,6 +407,10 @@ int main(void)
 	iov_bad[1] = 4;
 	iov_good[0] = good;
 	iov_good[1] = 4;
+	poll_pipe.fd = pipe_fds[0];
+	poll_pipe.events = 1;		/* POLLIN */
+	poll_badfd.fd = 15;
+	poll_badfd.events = 1;
 	for (unsigned int i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		utest_case(rows[i].name);
 		run_row(&rows[i]);
