@@ -893,7 +893,8 @@ static void op_unknown(void)
 		__NR_geteuid, __NR_getegid, __NR_getuid32, __NR_getgid32,
 		__NR_geteuid32, __NR_getegid32, __NR_gettid, __NR_sysinfo,
 		__NR_prctl, __NR_rt_sigaction, __NR_rt_sigprocmask,
-		__NR_getcwd,
+		__NR_getcwd, __NR_mremap, __NR_poll, __NR_nanosleep,
+		__NR_clock_nanosleep, __NR_clock_nanosleep_time64,
 		__ARM_NR_set_tls, __ARM_NR_get_tls,
 	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));
