@@ -11,6 +11,7 @@
 #
 # Boot options, for qemu, run, qemu-gdb and test:
 #   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement|syscalls  ICOUNT=1
+#   ASLR=0|1|2 (randomize_va_space; 0 by default)
 #   BUSYBOX=1 (make qemu): Debian's busybox-static in the image too
 #
 # Missing tools (ARM toolchain, newlib, QEMU, gdb-multiarch, ...) are
@@ -24,6 +25,7 @@ CACHE_ALIAS ?= auto
 TRACE ?=
 ICOUNT ?=
 BUSYBOX ?=
+ASLR ?=
 ELF ?=
 ARGS ?=
 # A gdb port of our own, so two users on one machine do not collide.
@@ -406,7 +408,7 @@ all: kernel user host-tests
 RUN_KERNEL := $(if $(RELEASE),$(BENCH_KERNEL),$(BUILD)/kernel.elf)
 
 QEMU_OPTS = MEM=$(MEM) CACHE_ALIAS=$(CACHE_ALIAS) TRACE=$(TRACE) \
-	ICOUNT=$(ICOUNT) KERNEL=$(RUN_KERNEL)
+	ICOUNT=$(ICOUNT) ASLR=$(ASLR) KERNEL=$(RUN_KERNEL)
 
 # Booting needs the kernel and the image, not the host tests (their
 # AddressSanitizer build is make test's).

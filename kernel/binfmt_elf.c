@@ -35,6 +35,7 @@
 #include "kernel/elf.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/randomize.h"
 #include "kernel/string.h"
 #include "kernel/task.h"
 #include "kernel/uaccess.h"
@@ -400,6 +401,8 @@ static int build_image(struct linux_binprm *b, const struct elf32_hdr *e,
 	mm->start_data = l.start_data + l.load_bias;
 	mm->end_data = l.end_data + l.load_bias;
 	mm->start_brk = mm->brk = ELF_PAGEALIGN(l.elf_brk + l.load_bias);
+	if (b->randomize_brk)	/* ASLR level 2 (kernel/randomize.c) */
+		mm->start_brk = mm->brk = randomize_page(mm->brk, BRK_RND_RANGE);
 
 	entry = e->e_entry + l.load_bias;
 	if (BAD_ADDR(entry)) {

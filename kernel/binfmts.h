@@ -28,6 +28,8 @@ struct linux_binprm {
 	int argc, envc;
 	char *argv[MAX_ARG_STRINGS];
 	char *envp[MAX_ARG_STRINGS];
+	unsigned long stack_top;	/* STACK_TOP, lowered by ASLR */
+	bool randomize_brk;		/* randomize_va_space was 2 */
 };
 
 /*

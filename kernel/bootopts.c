@@ -101,6 +101,15 @@ static bool apply_option(struct boot_options *opts, char *word)
 	}
 	if (!strcmp(word, "trace") && val)
 		return parse_trace(opts, val);
+	if (!strcmp(word, "norandmaps") && !val) {
+		opts->norandmaps = true;
+		return true;
+	}
+	if (!strcmp(word, "sysctl.kernel.randomize_va_space") && val &&
+	    val[0] >= '0' && val[0] <= '2' && !val[1]) {
+		opts->randomize_va_space = val[0] - '0';
+		return true;
+	}
 	if (!strcmp(word, "selftest")) {
 		opts->selftest = true;
 		opts->selftest_filter = val && *val ? val : NULL;
@@ -125,6 +134,7 @@ int parse_boot_options(struct boot_options *opts, char *cmdline)
 	*opts = (struct boot_options){
 		.mem_size = RAM_SIZE_DEFAULT,
 		.cache_alias = CACHE_ALIAS_AUTO,
+		.randomize_va_space = -1,
 	};
 	if (!next_word(&cmdline))	/* QEMU's kernel path */
 		return 0;

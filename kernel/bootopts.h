@@ -7,6 +7,9 @@
  *   trace=placement       log each placement decision
  *   trace=syscalls        log each system call, as strace does
  *   trace=placement,syscalls   both
+ *   norandmaps            no ASLR (Linux's option; topdown's default anyway)
+ *   sysctl.kernel.randomize_va_space=N   ASLR level N at boot (Linux's
+ *                         way of setting a sysctl from the command line)
  *   selftest[=PATTERN]    run the self-tests (those matching) and exit
  *   init=/bin/PROG        the first user program
  *   argv0=NAME            its argv[0] (default: the path of init=); make
@@ -29,6 +32,8 @@ struct boot_options {
 	enum cache_alias_mode cache_alias;
 	bool trace_placement;
 	bool trace_syscalls;
+	bool norandmaps;
+	int randomize_va_space;		/* -1: not given */
 	bool selftest;
 	const char *selftest_filter;	/* NULL: all */
 	const char *init;		/* NULL: the default init */

@@ -30,6 +30,7 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/ramfs.h"
+#include "kernel/randomize.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/string.h"
@@ -164,6 +165,23 @@ static const char *basename(const char *path)
 }
 
 /* See kernel/binfmts.h. */
+/*
+ * ASLR for the new image, decided once, from the level at this moment
+ * (as Linux's load_elf_binary reads randomize_va_space once): where
+ * mmap_base, the stack top and (level 2) the brk start go.
+ */
+static void choose_layout(struct linux_binprm *b, struct mm_struct *mm)
+{
+	int level = randomize_va_space;
+
+	mm->randomize = level && !(current->personality & ADDR_NO_RANDOMIZE);
+	mm->mmap_rnd = mm->randomize ? arch_mmap_rnd() : 0;
+	arch_pick_mmap_layout(mm, current->personality & ADDR_COMPAT_LAYOUT);
+	b->stack_top = mm->randomize ? randomize_stack_top(STACK_TOP) :
+				       STACK_TOP;
+	b->randomize_brk = mm->randomize && level > 1;
+}
+
 int begin_new_exec(struct linux_binprm *b)
 {
 	struct mm_struct *old_mm = current->mm, *mm = mm_alloc();
@@ -181,7 +199,7 @@ int begin_new_exec(struct linux_binprm *b)
 
 	mm->stack_rlimit = STACK_RLIMIT_DEFAULT;
 	mm->mmap_min_addr = DEFAULT_MMAP_MIN_ADDR;
-	arch_pick_mmap_layout(mm, current->personality & ADDR_COMPAT_LAYOUT);
+	choose_layout(b, mm);
 	strncpy(current->comm, basename(b->filename), TASK_COMM_LEN - 1);
 	current->comm[TASK_COMM_LEN - 1] = '\0';
 	strncpy(current->exe_path, b->filename, sizeof(current->exe_path) - 1);
@@ -207,8 +225,9 @@ int setup_arg_pages(struct linux_binprm *b, bool exec_stack)
 
 	if (!vma)
 		return -ENOMEM;
-	vma->vm_end = STACK_TOP;
-	vma->vm_start = STACK_TOP - PAGE_ALIGN(stack_bytes(b)) - STACK_EXPAND;
+	vma->vm_end = b->stack_top;
+	vma->vm_start = b->stack_top - PAGE_ALIGN(stack_bytes(b)) -
+			STACK_EXPAND;
 	vma->vm_flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE |
 			VM_MAYEXEC | VM_GROWSDOWN | VM_ACCOUNT |
 			(exec_stack ? VM_EXEC : 0);
@@ -231,7 +250,7 @@ int create_elf_tables(struct linux_binprm *b, const struct elf_info *info,
 		      unsigned long *sp_out)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long sp = STACK_TOP - sizeof(uint32_t);	/* NULL word */
+	unsigned long sp = b->stack_top - sizeof(uint32_t);	/* NULL word */
 	unsigned long str_argv[MAX_ARG_STRINGS], str_envp[MAX_ARG_STRINGS];
 	unsigned long platform, rand_addr, execfn;
 	uint32_t table[TABLE_WORDS];

@@ -8,6 +8,7 @@
 #include "kernel/initramfs.h"
 #include "kernel/process.h"
 #include "kernel/procfs.h"
+#include "kernel/randomize.h"
 #include "kernel/sched.h"
 #include "kernel/timer.h"
 #include "kernel/fs.h"
@@ -35,6 +36,10 @@ static void print_banner(void)
 	       STACK_RLIMIT_DEFAULT >> 20);
 	if (boot_options.trace_placement)
 		printk("  trace   placement decisions are logged\n");
+	if (boot_options.randomize_va_space > 0)
+		printk("  aslr    randomize_va_space %d: mmap_base, stack%s at random\n",
+		       boot_options.randomize_va_space,
+		       boot_options.randomize_va_space > 1 ? ", brk" : "");
 	if (boot_options.trace_syscalls)
 		printk("  trace   system calls are logged (/proc/sys/kernel/trace_syscalls)\n");
 }
@@ -107,6 +112,11 @@ void start_kernel(void)
 	if (boot_options.trace_placement)
 		trace_placement = true;
 	trace_syscalls = boot_options.trace_syscalls;
+	/* as Linux: a sysctl from the command line is set after norandmaps */
+	if (boot_options.norandmaps)
+		randomize_va_space = 0;
+	if (boot_options.randomize_va_space >= 0)
+		randomize_va_space = boot_options.randomize_va_space;
 
 	sched_init();
 	init_IRQ();

@@ -16,6 +16,8 @@
  *   /proc/sys/vm/max_map_count   read/write, as Linux
  *   /proc/sys/vm/trace_placement read/write: 1 logs every placement
  *   /proc/sys/kernel/trace_syscalls  read/write: 1 logs every system call
+ *   /proc/sys/kernel/randomize_va_space  read/write: ASLR 0, 1, 2
+ *   /proc/sys/vm/mmap_rnd_bits   read/write, 8..16: mmap_base's random bits
  *
  * PID is a number, or "self": the task that opens the file. On Linux,
  * /proc/self is a symbolic link to /proc/PID, which are directories made
@@ -34,11 +36,13 @@
 #include "kernel/process.h"
 #include "kernel/procfs.h"
 #include "kernel/ramfs.h"
+#include "kernel/randomize.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/syscall_trace.h"
 #include "kernel/task.h"
 #include "kernel/uaccess.h"
+#include "mm/memlayout.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
 #include "mm/page_alloc.h"
@@ -226,6 +230,33 @@ static int store_trace_syscalls(long value)
 	return 0;
 }
 
+static size_t show_randomize_va_space(char *buf, size_t size)
+{
+	return snprintf(buf, size, "%d\n", randomize_va_space);
+}
+
+/* Any int, as Linux's proc_dointvec: a level above 2 acts as 2. */
+static int store_randomize_va_space(long value)
+{
+	if (value < -0x7fffffffL - 1 || value > 0x7fffffff)
+		return -EINVAL;
+	randomize_va_space = value;
+	return 0;
+}
+
+static size_t show_mmap_rnd_bits(char *buf, size_t size)
+{
+	return snprintf(buf, size, "%d\n", mmap_rnd_bits);
+}
+
+static int store_mmap_rnd_bits(long value)
+{
+	if (value < MMAP_RND_BITS_MIN || value > MMAP_RND_BITS_MAX)
+		return -EINVAL;
+	mmap_rnd_bits = value;
+	return 0;
+}
+
 /* The last pid fork handed out, as Linux's pid namespace keeps it. */
 static size_t show_ns_last_pid(char *buf, size_t size)
 {
@@ -249,6 +280,10 @@ static const struct proc_entry entries[] = {
 	{ "/proc/sys/kernel/ns_last_pid", show_ns_last_pid, NULL, NULL },
 	{ "/proc/sys/kernel/trace_syscalls", show_trace_syscalls, NULL,
 	  store_trace_syscalls },
+	{ "/proc/sys/kernel/randomize_va_space", show_randomize_va_space, NULL,
+	  store_randomize_va_space },
+	{ "/proc/sys/vm/mmap_rnd_bits", show_mmap_rnd_bits, NULL,
+	  store_mmap_rnd_bits },
 	{ "/proc/sys/vm/max_map_count", show_max_map_count, NULL,
 	  store_max_map_count },
 	{ "/proc/sys/vm/trace_placement", show_trace_placement, NULL,

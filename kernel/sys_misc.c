@@ -109,7 +109,8 @@ long sys_personality(unsigned long persona)
 }
 
 /*
- * See kernel/syscall.h: a xorshift32 generator seeded by the clock. Not
+ * See kernel/syscall.h: a xorshift32 generator seeded by the clock, the
+ * clock mixed in again at every call (AT_RANDOM, ASLR, getrandom). Not
  * for secrets: enough for AT_RANDOM's stack canary and getrandom() in a
  * teaching kernel.
  */
@@ -118,8 +119,10 @@ void get_random_bytes(void *buf, size_t len)
 	static uint32_t state;
 	uint8_t *out = buf;
 
+	/* the counter stirred in at every call: the first seeds it */
+	state ^= (uint32_t)get_cycles();
 	if (!state)
-		state = (uint32_t)get_cycles() | 1;
+		state = 1;
 	for (size_t i = 0; i < len; i++) {
 		state ^= state << 13;
 		state ^= state >> 17;

@@ -157,24 +157,29 @@ unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm,
 
 /*
  * The top of the top-down area: the stack may grow to its rlimit, and at
- * least 128 MiB, at most 5/6 of user space, are kept free for it.
+ * least 128 MiB, at most 5/6 of user space, are kept free for it. With
+ * ASLR the stack's top may lie up to STACK_RND_PAGES lower, so the gap
+ * grows by that much, and mmap_base goes down by mm->mmap_rnd besides.
  */
 static unsigned long mmap_base(struct mm_struct *mm)
 {
 	unsigned long gap = mm->stack_rlimit;
+	unsigned long pad = mm->randomize ? STACK_RND_PAGES << PAGE_SHIFT : 0;
 
+	if (gap + pad > gap)	/* an unlimited rlimit must not wrap */
+		gap += pad;
 	if (gap < MMAP_GAP_MIN)
 		gap = MMAP_GAP_MIN;
 	else if (gap > MMAP_GAP_MAX)
 		gap = MMAP_GAP_MAX;
-	return PAGE_ALIGN(mm->task_size - gap);
+	return PAGE_ALIGN(mm->task_size - gap - mm->mmap_rnd);
 }
 
 /* See mm/mmap.h. */
 void arch_pick_mmap_layout(struct mm_struct *mm, bool legacy)
 {
 	if (legacy) {
-		mm->mmap_base = TASK_UNMAPPED_BASE;
+		mm->mmap_base = TASK_UNMAPPED_BASE + mm->mmap_rnd;
 		mm->get_unmapped_area = arch_get_unmapped_area;
 	} else {
 		mm->mmap_base = mmap_base(mm);

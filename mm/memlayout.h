@@ -53,4 +53,16 @@
 #define MMAP_GAP_MAX (TASK_SIZE / 6 * 5)
 #define STACK_GUARD_GAP (256UL * PAGE_SIZE)	/* stack_guard_gap: 1 MiB */
 
+/*
+ * ASLR (kernel/randomize.c): the stack's top moves down by up to this
+ * many pages (Linux's STACK_RND_MASK on 32 bits: 8 MiB - 4 KiB); the
+ * mmap_base by up to 2^mmap_rnd_bits - 1 pages (ARM: 8 bits by default,
+ * 8 to 16 allowed); the brk start up by less than 32 MiB.
+ */
+#define STACK_RND_PAGES 0x7ffUL
+#define MMAP_RND_BITS_DEFAULT 8
+#define MMAP_RND_BITS_MIN 8
+#define MMAP_RND_BITS_MAX 16
+#define BRK_RND_RANGE (32UL << 20)
+
 #endif /* MM_MEMLAYOUT_H */

@@ -102,6 +102,9 @@ struct mm_struct {
 					   unsigned long pgoff,
 					   unsigned long flags);
 	unsigned long mmap_base;	/* top of the top-down mmap area */
+	bool randomize;			/* ASLR for this image (Linux keeps
+					 * it as the task's PF_RANDOMIZE) */
+	unsigned long mmap_rnd;		/* then: mmap_base lowered by this */
 	unsigned long task_size;	/* end of user space */
 	unsigned long mmap_min_addr;	/* lowest address a hint may ask */
 

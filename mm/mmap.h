@@ -160,7 +160,9 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 /*
  * arch_pick_mmap_layout - set @mm's placement: top-down below mmap_base
  * = task_size - clamp(stack rlimit, 128 MiB, 5/6 task_size), or with
- * @legacy the bottom-up layout from TASK_UNMAPPED_BASE.
+ * @legacy the bottom-up layout from TASK_UNMAPPED_BASE. When exec chose
+ * ASLR for @mm (mm->randomize), the gap also holds the stack's random
+ * offset and the base moves by mm->mmap_rnd (down, or up for legacy).
  */
 void arch_pick_mmap_layout(struct mm_struct *mm, bool legacy);
 

@@ -8,7 +8,8 @@
 # semihosting too, so QEMU's exit status is the kernel's.
 #
 # Environment (the Makefile passes its variables):
-#   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement  ICOUNT=1
+#   MEM=128M  CACHE_ALIAS=auto|on|off  TRACE=placement|syscalls  ICOUNT=1
+#   ASLR=0|1|2   randomize_va_space at boot
 #   GDB_PORT=N   start halted, with a gdb server on port N
 #   KERNEL, INITRAMFS   other images than build/kernel.elf, build/initramfs.cpio
 #   QEMU_PLUGIN=file.so,arg=...   load a TCG plugin (make profile)
@@ -24,6 +25,9 @@ MEM=${MEM:-128M}
 append="mem=$MEM cache_alias=${CACHE_ALIAS:-auto}"
 if [ -n "${TRACE:-}" ]; then
     append="$append trace=$TRACE"
+fi
+if [ -n "${ASLR:-}" ]; then	# Linux's way of setting a sysctl at boot
+    append="$append sysctl.kernel.randomize_va_space=$ASLR"
 fi
 # Each word as one word of the kernel's command line: one with a blank
 # (or none at all) goes in double quotes, which the kernel's parser

@@ -33,6 +33,8 @@
 #   paste      20 boots, each fed ~8 KiB of commands at once through the
 #              serial port: no byte lost, Ctrl-D is end of input
 #   trace      TRACE=placement shows the hand-worked steps of three searches
+#   aslr       randomize_va_space 0/1/2 over many boots: Linux's ranges,
+#              8 of 10 mmap_base values distinct, the fixed layout at 0
 #   trace-syscalls  TRACE=syscalls shows calls as strace does, the sysctl
 #              turns it on and off, the first ENOSYS calls are reported
 #   pictures   make pictures draws the scenario's tree and address space
@@ -194,6 +196,7 @@ run_stage paste '^# paste: done' tests/shell/test_paste.py 20
 # --- the placement trace against hand-worked searches --------------------
 run_stage trace '^# trace: done' tests/trace/trace_test.sh
 run_stage trace-syscalls '^# trace-syscalls: done' tests/trace/syscalls_test.sh
+run_stage aslr '^# aslr: done' tests/aslr/aslr_test.sh
 
 # --- make pictures --------------------------------------------------------
 run_stage pictures '^# pictures: done' tests/pictures/pictures_test.sh

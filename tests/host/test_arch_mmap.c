@@ -44,6 +44,38 @@ TEST(arch_pick_mmap_layout_sets_base_and_policy)
 }
 
 /*
+ * ASLR (exec sets mm->randomize and mm->mmap_rnd): the gap keeps room
+ * for the stack's random offset too (0x7ff pages), then mmap_base goes
+ * down by mmap_rnd. Worked by hand: an 8 MiB rlimit + 0x7ff000 is still
+ * below 128 MiB, so 0xBF000000 - 128 MiB - 255 pages = 0xB6F01000; a 256
+ * MiB rlimit gives 0xBF000000 - 0x10000000 - 0x7FF000 = 0xAE801000; the
+ * legacy base moves up by mmap_rnd.
+ */
+TEST(arch_pick_mmap_layout_randomized)
+{
+	struct mm_struct *mm = mmt_new();
+
+	mm->randomize = true;
+	mm->mmap_rnd = 255 * PAGE_SIZE;	/* the largest with 8 bits */
+	arch_pick_mmap_layout(mm, false);
+	CHECK_EQ(mm->mmap_base, 0xB6F01000UL);
+
+	mm->mmap_rnd = 0;
+	mm->stack_rlimit = 256UL << 20;
+	arch_pick_mmap_layout(mm, false);
+	CHECK_EQ(mm->mmap_base, 0xAE801000UL);
+
+	mm->stack_rlimit = ~0UL;	/* no wrap: clamped to 5/6 */
+	arch_pick_mmap_layout(mm, false);
+	CHECK_EQ(mm->mmap_base, 0x1FD56000UL);
+
+	mm->mmap_rnd = 3 * PAGE_SIZE;
+	arch_pick_mmap_layout(mm, true);
+	CHECK_EQ(mm->mmap_base, 0x40003000UL);
+	mmput(mm);
+}
+
+/*
  * Top-down packing: the highest hole that fits, else below everything.
  * X, Y, Z are MAP_FIXED; all PROT_READ, so that in the end every piece
  * merges into one VMA.

@@ -63,6 +63,24 @@ TEST(empty_trace_and_cache_alias_off)
 	CHECK_EQ(o.cache_alias, CACHE_ALIAS_OFF);
 }
 
+TEST(trace_lists_and_aslr_options)
+{
+	char line[] = "k.elf trace=syscalls,placement norandmaps "
+		      "sysctl.kernel.randomize_va_space=2";
+	char bad[] = "k.elf trace=syscalls,bogus sysctl.kernel.randomize_va_space=3 "
+		     "norandmaps=1";
+	struct boot_options o;
+
+	CHECK_EQ(parse_boot_options(&o, line), 0);
+	CHECK(o.trace_syscalls && o.trace_placement);
+	CHECK(o.norandmaps);
+	CHECK_EQ(o.randomize_va_space, 2);
+	/* an unknown trace word, a level Linux does not have, a value */
+	CHECK_EQ(parse_boot_options(&o, bad), 3);
+	CHECK_EQ(o.randomize_va_space, -1);	/* not given */
+	CHECK(!o.norandmaps);
+}
+
 TEST(bad_options_are_counted_and_ignored)
 {
 	char line[] = "k.elf mem=12Q cache_alias=maybe bogus init=relative";
