@@ -31,6 +31,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(wait4, sys_wait4),
 	CALL(clone, sys_clone),
 	CALL(mprotect, sys_mprotect),
+	CALL(msync, sys_msync),
 	CALL(mremap, sys_mremap),
 	CALL(personality, sys_personality),
 	CALL(sched_yield, sys_sched_yield),
@@ -57,6 +58,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	CALL(stat64, sys_stat64),
 	CALL(lstat64, sys_stat64),	/* no symbolic links */
 	CALL(getdents64, sys_getdents64),
+	CALL(mincore, sys_mincore),
+	CALL(madvise, sys_madvise),
 	CALL(fcntl64, sys_fcntl64),
 	CALL(fstatat64, sys_fstatat64),
 	CALL(readlinkat, sys_readlinkat),

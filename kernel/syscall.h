@@ -132,5 +132,8 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_mremap(unsigned long addr, unsigned long old_len,
 		unsigned long new_len, unsigned long flags,
 		unsigned long new_addr);
+long sys_madvise(unsigned long start, unsigned long len, unsigned long advice);
+long sys_mincore(unsigned long start, unsigned long len, unsigned long uvec);
+long sys_msync(unsigned long start, unsigned long len, unsigned long flags);
 
 #endif /* KERNEL_SYSCALL_H */

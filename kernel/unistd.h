@@ -39,6 +39,7 @@
 #define __NR_mprotect 125
 #define __NR_personality 136
 #define __NR__llseek 140
+#define __NR_msync 144
 #define __NR_readv 145
 #define __NR_writev 146
 #define __NR_sched_yield 158
@@ -59,6 +60,8 @@
 #define __NR_geteuid32 201
 #define __NR_getegid32 202
 #define __NR_getdents64 217
+#define __NR_mincore 219
+#define __NR_madvise 220
 #define __NR_fcntl64 221
 #define __NR_gettid 224
 #define __NR_exit_group 248

@@ -104,14 +104,21 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 	BUG_ON(mm->mmap);
 	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;	/* MADV_DONTFORK: a hole in the child */
 		tmp = vm_area_dup(mpnt);
 		if (!tmp) {
 			ret = -ENOMEM;
 			break;
 		}
 		tmp->vm_mm = mm;
-		/* the child's pages will be its own: an anon_vma of its own */
-		if (anon_vma_fork(tmp, mpnt)) {
+		/*
+		 * the child's pages will be its own: an anon_vma of its own;
+		 * MADV_WIPEONFORK memory starts empty in the child, without
+		 */
+		if (tmp->vm_flags & VM_WIPEONFORK) {
+			tmp->anon_vma = NULL;
+		} else if (anon_vma_fork(tmp, mpnt)) {
 			vm_area_free(tmp);
 			ret = -ENOMEM;
 			break;
@@ -123,7 +130,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			BUG();	/* @mm holds only the VMAs below this one */
 		__vma_link(mm, tmp, prev, rb_link, rb_parent);
 		mm->mmap_cache = tmp;	/* the next copy goes just above it */
-		ret = copy_page_range(mm, oldmm, mpnt);
+		if (!(tmp->vm_flags & VM_WIPEONFORK))
+			ret = copy_page_range(mm, oldmm, mpnt);
 		if (ret)
 			break;
 	}

@@ -32,10 +32,25 @@ struct file;
 #define VM_MAYEXEC 0x00000040UL
 #define VM_MAYSHARE 0x00000080UL
 #define VM_GROWSDOWN 0x00000100UL	/* the stack: grows down on a fault */
+#define VM_PFNMAP 0x00000400UL		/* raw frames, no struct page (never
+					 * set here: madvise checks it as Linux) */
 #define VM_LOCKED 0x00002000UL
+#define VM_IO 0x00004000UL		/* device memory (never set here) */
+#define VM_SEQ_READ 0x00008000UL	/* MADV_SEQUENTIAL */
+#define VM_RAND_READ 0x00010000UL	/* MADV_RANDOM */
+#define VM_DONTCOPY 0x00020000UL	/* MADV_DONTFORK: fork leaves it out */
+#define VM_DONTEXPAND 0x00040000UL	/* mremap may not grow it */
 #define VM_ACCOUNT 0x00100000UL		/* counted as committed memory */
 #define VM_NORESERVE 0x00200000UL	/* MAP_NORESERVE: not counted */
+#define VM_HUGETLB 0x00400000UL		/* huge pages (never set here) */
 #define VM_SYNC 0x00800000UL		/* MAP_SYNC: only keeps merges apart */
+#define VM_WIPEONFORK 0x02000000UL	/* MADV_WIPEONFORK: empty in a child */
+#define VM_DONTDUMP 0x04000000UL	/* MADV_DONTDUMP: not in a core dump */
+#define VM_MIXEDMAP 0x10000000UL	/* (never set here) */
+#define VM_MERGEABLE 0x80000000UL	/* MADV_MERGEABLE: KSM may merge it */
+
+/* What madvise(MADV_DODUMP) and KSM refuse (Linux's VM_SPECIAL). */
+#define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
 
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
 #define VM_MAY_FLAGS (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_MAYSHARE)

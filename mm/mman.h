@@ -48,6 +48,38 @@
 #define MREMAP_FIXED 2			/* move it to new_addr (with MAYMOVE) */
 #define MREMAP_DONTUNMAP 4		/* move, and leave the old VMA empty */
 
+/* msync flags (ARM's, the generic values) */
+#define MS_ASYNC 1			/* schedule the write-back */
+#define MS_INVALIDATE 2			/* drop other copies */
+#define MS_SYNC 4			/* write back now */
+
+/* madvise advice (the generic values, ARM's too) */
+#define MADV_NORMAL 0
+#define MADV_RANDOM 1			/* VM_RAND_READ */
+#define MADV_SEQUENTIAL 2		/* VM_SEQ_READ */
+#define MADV_WILLNEED 3			/* read a file into the page cache */
+#define MADV_DONTNEED 4			/* drop the pages now */
+#define MADV_FREE 8			/* anonymous pages may go */
+#define MADV_REMOVE 9			/* punch a hole in a shmem object */
+#define MADV_DONTFORK 10		/* VM_DONTCOPY */
+#define MADV_DOFORK 11
+#define MADV_MERGEABLE 12		/* VM_MERGEABLE (KSM) */
+#define MADV_UNMERGEABLE 13
+#define MADV_HUGEPAGE 14		/* no THP on ARM without LPAE: EINVAL */
+#define MADV_NOHUGEPAGE 15
+#define MADV_DONTDUMP 16		/* VM_DONTDUMP */
+#define MADV_DODUMP 17
+#define MADV_WIPEONFORK 18		/* VM_WIPEONFORK */
+#define MADV_KEEPONFORK 19
+#define MADV_COLD 20			/* no LRU here: accepted, no effect */
+#define MADV_PAGEOUT 21			/* no swap here: accepted, no effect */
+#define MADV_POPULATE_READ 22		/* fault in, as reads */
+#define MADV_POPULATE_WRITE 23		/* fault in, as writes */
+#define MADV_DONTNEED_LOCKED 24		/* DONTNEED, VM_LOCKED allowed */
+#define MADV_COLLAPSE 25		/* THP: EINVAL */
+#define MADV_HWPOISON 100		/* memory-failure testing: EINVAL */
+#define MADV_SOFT_OFFLINE 101
+
 /*
  * The flags every file accepts with MAP_SHARED_VALIDATE (Linux's
  * LEGACY_MAP_MASK; a file may add its own through mmap_supported_flags,

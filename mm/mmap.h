@@ -154,6 +154,48 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 			unsigned long *populate);
 
 /* ---------------------------------------------------------------------
+ * madvise, mincore, msync (mm/madvise.c)
+ */
+
+/*
+ * do_madvise - madvise(2): apply @behavior (MADV_*) to every VMA part of
+ * [@start, @start + @len_in), splitting and merging for the advice that
+ * is a VMA flag, dropping pages for MADV_DONTNEED, faulting them in for
+ * MADV_POPULATE_*.
+ * Returns: 0; -EINVAL (unknown advice, then unaligned start, then a
+ * length that wraps; or the advice does not suit a VMA: DONTNEED of
+ * VM_LOCKED, FREE of a file, WIPEONFORK of a shared one ...); -ENOMEM
+ * when part of the range is not mapped (the mapped parts are advised
+ * all the same); -EAGAIN (a split at the map count); -EACCES,
+ * -EOPNOTSUPP (MADV_REMOVE), -EFAULT (MADV_POPULATE_* past a file's end).
+ */
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len_in,
+	       int behavior);
+
+/*
+ * do_mincore - one step of mincore(2): for the VMA containing @addr (page
+ * aligned), one byte per page from @addr into @vec, at most @pages and
+ * not past the VMA's end: 1 when resident (a present PTE, the zero page
+ * included; for a file or shmem mapping also a page in the page cache
+ * that is not mapped), else 0.
+ * Returns: the number of bytes written (> 0), or -ENOMEM when no VMA
+ * contains @addr.
+ */
+long do_mincore(struct mm_struct *mm, unsigned long addr, unsigned long pages,
+		unsigned char *vec);
+
+/*
+ * do_msync - msync(2) of [@start, @start + @len) with @flags (MS_*):
+ * Linux's checks; there is nothing to write back (see mm/madvise.c).
+ * Returns: 0; -EINVAL (unknown flags, unaligned start, MS_ASYNC with
+ * MS_SYNC); -ENOMEM (the length wraps, or a hole in the range: at once
+ * for MS_ASYNC alone, else after the rest); -EBUSY (MS_INVALIDATE of a
+ * VM_LOCKED VMA).
+ */
+int do_msync(struct mm_struct *mm, unsigned long start, unsigned long len,
+	     int flags);
+
+/* ---------------------------------------------------------------------
  * ARM's placement policy (mm/arch_mmap.c)
  */
 

@@ -895,6 +895,7 @@ static void op_unknown(void)
 		__NR_prctl, __NR_rt_sigaction, __NR_rt_sigprocmask,
 		__NR_getcwd, __NR_mremap, __NR_poll, __NR_nanosleep,
 		__NR_clock_nanosleep, __NR_clock_nanosleep_time64,
+		__NR_msync, __NR_mincore, __NR_madvise,
 		__ARM_NR_set_tls, __ARM_NR_get_tls,
 	};
 	long nr = chance(80) ? (long)rnd(450) : (long)(0xf0000 + rnd(0x20));

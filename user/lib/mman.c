@@ -1,5 +1,6 @@
 /*
- * user/lib/mman.c - the C library's mmap, munmap, mremap and mprotect: the raw
+ * user/lib/mman.c - the C library's mmap, munmap, mremap, mprotect, msync,
+ * mincore and madvise: the raw
  * calls of syscall.h with errno set on failure.
  */
 #include <errno.h>
@@ -54,4 +55,23 @@ int mprotect(void *addr, size_t len, int prot)
 {
 	return (int)__syscall_ret(sys_mprotect((unsigned long)addr, len,
 					       prot));
+}
+
+/* msync(): see sys/mman.h. */
+int msync(void *addr, size_t len, int flags)
+{
+	return (int)__syscall_ret(sys_msync((unsigned long)addr, len, flags));
+}
+
+/* mincore(): see sys/mman.h. */
+int mincore(void *addr, size_t len, unsigned char *vec)
+{
+	return (int)__syscall_ret(sys_mincore((unsigned long)addr, len, vec));
+}
+
+/* madvise(): see sys/mman.h. */
+int madvise(void *addr, size_t len, int advice)
+{
+	return (int)__syscall_ret(sys_madvise((unsigned long)addr, len,
+					      advice));
 }

@@ -294,6 +294,26 @@ static inline long sys_mremap(unsigned long addr, unsigned long old_len,
 	return syscall5(__NR_mremap, addr, old_len, new_len, flags, new_addr);
 }
 
+/* msync(2): 0 or -errno (EINVAL, ENOMEM for a hole, EBUSY). */
+static inline long sys_msync(unsigned long addr, unsigned long len, int flags)
+{
+	return syscall3(__NR_msync, addr, len, flags);
+}
+
+/* mincore(2): 0, one byte a page into @vec (bit 0: resident), or -errno. */
+static inline long sys_mincore(unsigned long addr, unsigned long len,
+			       unsigned char *vec)
+{
+	return syscall3(__NR_mincore, addr, len, vec);
+}
+
+/* madvise(2): 0 or -errno (EINVAL, ENOMEM for a hole, EAGAIN, ...). */
+static inline long sys_madvise(unsigned long addr, unsigned long len,
+			       int advice)
+{
+	return syscall3(__NR_madvise, addr, len, advice);
+}
+
 /* sched_yield(2): 0. */
 static inline long sys_sched_yield(void)
 {

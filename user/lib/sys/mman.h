@@ -49,6 +49,38 @@
 #define MREMAP_FIXED 2			/* to new_addr (with MREMAP_MAYMOVE) */
 #define MREMAP_DONTUNMAP 4		/* move, leaving the old range empty */
 
+/* msync flags */
+#define MS_ASYNC 1			/* schedule the write-back */
+#define MS_INVALIDATE 2			/* drop other copies */
+#define MS_SYNC 4			/* write back now */
+
+/* madvise advice (Linux's generic values, ARM's too) */
+#define MADV_NORMAL 0			/* no special treatment */
+#define MADV_RANDOM 1			/* expect random access */
+#define MADV_SEQUENTIAL 2		/* expect sequential access */
+#define MADV_WILLNEED 3			/* will need these pages */
+#define MADV_DONTNEED 4			/* drop these pages now */
+#define MADV_FREE 8			/* free the pages when convenient */
+#define MADV_REMOVE 9			/* free the backing store (shmem) */
+#define MADV_DONTFORK 10		/* fork does not copy this range */
+#define MADV_DOFORK 11			/* undo MADV_DONTFORK */
+#define MADV_MERGEABLE 12		/* KSM may merge these pages */
+#define MADV_UNMERGEABLE 13		/* KSM may not merge them */
+#define MADV_HUGEPAGE 14		/* worth backing with huge pages */
+#define MADV_NOHUGEPAGE 15		/* not worth it */
+#define MADV_DONTDUMP 16		/* leave out of a core dump */
+#define MADV_DODUMP 17			/* undo MADV_DONTDUMP */
+#define MADV_WIPEONFORK 18		/* the child gets zeroes here */
+#define MADV_KEEPONFORK 19		/* undo MADV_WIPEONFORK */
+#define MADV_COLD 20			/* deactivate the pages */
+#define MADV_PAGEOUT 21			/* reclaim the pages */
+#define MADV_POPULATE_READ 22		/* fault the pages in, readable */
+#define MADV_POPULATE_WRITE 23		/* fault the pages in, writable */
+#define MADV_DONTNEED_LOCKED 24		/* MADV_DONTNEED, mlocked too */
+#define MADV_COLLAPSE 25		/* make huge pages now */
+#define MADV_HWPOISON 100		/* poison a page (testing) */
+#define MADV_SOFT_OFFLINE 101		/* soft-offline a page (testing) */
+
 /* What mmap() returns on failure. */
 #define MAP_FAILED ((void *)-1)
 
@@ -72,6 +104,18 @@ int mprotect(void *addr, size_t len, int prot);
  * fifth argument. The address, or MAP_FAILED with errno.
  */
 void *mremap(void *addr, size_t old_len, size_t new_len, int flags, ...);
+
+/* Write back [addr, addr + len) (@flags: MS_*). 0, or -1 with errno. */
+int msync(void *addr, size_t len, int flags);
+
+/*
+ * Which pages of [addr, addr + len) are resident: one byte a page into
+ * @vec, bit 0 set when it is. 0, or -1 with errno.
+ */
+int mincore(void *addr, size_t len, unsigned char *vec);
+
+/* Advise the kernel about [addr, addr + len) (MADV_*). 0, or -1. */
+int madvise(void *addr, size_t len, int advice);
 
 /*
  * Set the heap break to @addr. 0, or -1 with errno ENOMEM when the kernel
