@@ -347,7 +347,7 @@ static void put_arg(struct line *l, char kind, const unsigned long *a,
 	case 's': put_bytes(l, v, SHOWN_BYTES, true); break;
 	case 'b': put_bytes(l, v, a[1], false); break;
 	case 'r':
-		if (ret > 0)
+		if (ret >= 0)
 			put_bytes(l, v, ret, false);
 		else
 			put(l, "%#lx", v);

@@ -116,17 +116,25 @@ int cmd_dot(int argc, char **argv)
 /* trace on|off */
 int cmd_trace(int argc, char **argv)
 {
-	const char *path = "/proc/sys/vm/trace_placement";
+	const char *path = "/proc/sys/vm/trace_placement", *what = "placement";
+	const char *onoff = argv[argc - 1];
 	long ret;
 
-	if (argc != 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
+	if (argc == 3 && !strcmp(argv[1], "syscalls")) {
+		path = "/proc/sys/kernel/trace_syscalls";
+		what = "system-call";
+	} else if (argc == 3 && strcmp(argv[1], "placement")) {
+		printf("trace: placement or syscalls?\n");
+		return 1;
+	}
+	if (strcmp(onoff, "on") && strcmp(onoff, "off")) {
 		printf("trace: on or off?\n");
 		return 1;
 	}
-	ret = proc_write(path, strcmp(argv[1], "on") == 0 ? "1" : "0");
+	ret = proc_write(path, strcmp(onoff, "on") == 0 ? "1" : "0");
 	if (ret)
 		return report_error("trace", ret);
-	printf("trace: placement tracing %s\n", argv[1]);
+	printf("trace: %s tracing %s\n", what, onoff);
 	return 0;
 }
 
