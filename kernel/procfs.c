@@ -9,6 +9,11 @@
  *   /proc/PID/vma_tree.dot       the same as Graphviz DOT
  *   /proc/PID/pagetable          the page-table entries the MMU walks for
  *                                it (topdown's; see arch_show_page_tables)
+ *   /proc/PID/smaps              each VMA's maps line, then how much of it
+ *                                is resident, shared, dirty (Linux's)
+ *   /proc/PID/smaps_rollup       the same figures summed over the VMAs
+ *   /proc/PID/pagemap            8 bytes per virtual page: its frame and
+ *                                flags (Linux's; made at each read)
  *   /proc/meminfo                MemTotal, MemFree (kB)
  *   /proc/vmstat                 counters: nr_free_pages, pgfault, td_*
  *                                (td_slab_objects: live slab objects)
@@ -29,6 +34,7 @@
  *
  * A file's text is generated when it is opened, into a buffer the open
  * file keeps until it is closed; read() then returns it piece by piece.
+ * The pagemap, binary and 6 MB long, is made at each read instead.
  */
 #include "kernel/errno.h"
 #include "kernel/arch.h"
@@ -48,6 +54,7 @@
 #include "mm/page_alloc.h"
 #include "mm/proc_maps.h"
 #include "mm/slab.h"
+#include "mm/task_mmu.h"
 #include "mm/vma.h"
 #include "mm/vmstat.h"
 
@@ -60,16 +67,12 @@
 #define PROC_BUF_ORDER 4
 #define PROC_BUF_MAX_ORDER (MAX_ORDER - 1)
 
-/* The generated text of one open /proc file. */
-struct proc_buf {
-	char *text;
-	size_t len;
-	unsigned int order;		/* of the pages holding text */
-};
-
 /*
  * One file. A file of /proc/PID shows one task (show_task); the others
- * show the whole system (show).
+ * show the whole system (show). A file too large to make at open (the
+ * pagemap: 8 bytes for each of the 778240 pages below TASK_SIZE) is made
+ * at each read instead, from the address space it was opened on
+ * (read_mm).
  */
 struct proc_entry {
 	const char *path;
@@ -78,6 +81,23 @@ struct proc_entry {
 	size_t (*show_task)(struct task_struct *task, char *buf, size_t size);
 	/* Accept a number written to the file: 0 or -errno. */
 	int (*store)(long value);
+	/* read() of @len bytes at @file's position: the length, or -errno */
+	long (*read_mm)(struct file *file, struct mm_struct *mm, char *ubuf,
+			unsigned long len);
+};
+
+/* What one open /proc file keeps: its generated text, or its mm. */
+struct proc_buf {
+	const struct proc_entry *entry;
+	char *text;
+	size_t len;
+	unsigned int order;		/* of the pages holding text */
+	/*
+	 * read_mm files: the task's address space when it was opened, held
+	 * by mmgrab (the struct only). Once the task has exited or exec'd,
+	 * the address space is gone and a read returns 0, as on Linux.
+	 */
+	struct mm_struct *mm;
 };
 
 static size_t show_task_maps(struct task_struct *task, char *buf, size_t size)
@@ -102,6 +122,61 @@ static size_t show_task_pagetable(struct task_struct *task, char *buf,
 				  size_t size)
 {
 	return task->mm ? arch_show_page_tables(task->mm, buf, size) : 0;
+}
+
+static size_t show_task_smaps(struct task_struct *task, char *buf, size_t size)
+{
+	return task->mm ? show_smaps(task->mm, buf, size) : 0;
+}
+
+static size_t show_task_smaps_rollup(struct task_struct *task, char *buf,
+				     size_t size)
+{
+	return task->mm ? show_smaps_rollup(task->mm, buf, size) : 0;
+}
+
+/*
+ * read() of /proc/PID/pagemap: the entries of the pages from f_pos / 8
+ * on (mm/task_mmu.h), made now, up to TASK_SIZE. As Linux: 0 once the
+ * address space is gone; EINVAL for a position or length that is not a
+ * multiple of 8; EFAULT when the buffer cannot be written (and then the
+ * position stays).
+ */
+static long read_pagemap(struct file *file, struct mm_struct *mm, char *ubuf,
+			 unsigned long len)
+{
+	uint64_t chunk[64];
+	unsigned long done = 0, vpn;
+	long ret = 0;
+
+	if (!mm || !mmget_not_zero(mm))
+		return 0;
+	if (file->f_pos % PM_ENTRY_BYTES || len % PM_ENTRY_BYTES) {
+		ret = -EINVAL;
+		goto out;
+	}
+	if (file->f_pos / PM_ENTRY_BYTES >= mm->task_size >> PAGE_SHIFT)
+		goto out;	/* at or past the end */
+	vpn = file->f_pos / PM_ENTRY_BYTES;
+	while (done < len) {
+		size_t n = pagemap_fill(mm, vpn, chunk,
+					min((len - done) / PM_ENTRY_BYTES,
+					    ARRAY_SIZE(chunk)));
+
+		if (!n)
+			break;
+		if (copy_to_user(ubuf + done, chunk, n * PM_ENTRY_BYTES)) {
+			ret = -EFAULT;
+			goto out;
+		}
+		done += n * PM_ENTRY_BYTES;
+		vpn += n;
+	}
+	file->f_pos += done;
+	ret = done;
+out:
+	mmput(mm);
+	return ret;
 }
 
 /* Linux's letter and word for a task's state (fs/proc/array.c). */
@@ -270,24 +345,27 @@ static size_t show_ns_last_pid(char *buf, size_t size)
 #define SELF "/proc/self/"
 
 static const struct proc_entry entries[] = {
-	{ "/proc/self/maps", NULL, show_task_maps, NULL },
-	{ "/proc/self/status", NULL, show_task_status, NULL },
-	{ "/proc/self/vma_tree", NULL, show_task_vma_tree, NULL },
-	{ "/proc/self/vma_tree.dot", NULL, show_task_vma_dot, NULL },
-	{ "/proc/self/pagetable", NULL, show_task_pagetable, NULL },
-	{ "/proc/meminfo", show_meminfo, NULL, NULL },
-	{ "/proc/vmstat", show_vmstat, NULL, NULL },
-	{ "/proc/sys/kernel/ns_last_pid", show_ns_last_pid, NULL, NULL },
-	{ "/proc/sys/kernel/trace_syscalls", show_trace_syscalls, NULL,
-	  store_trace_syscalls },
-	{ "/proc/sys/kernel/randomize_va_space", show_randomize_va_space, NULL,
-	  store_randomize_va_space },
-	{ "/proc/sys/vm/mmap_rnd_bits", show_mmap_rnd_bits, NULL,
-	  store_mmap_rnd_bits },
-	{ "/proc/sys/vm/max_map_count", show_max_map_count, NULL,
-	  store_max_map_count },
-	{ "/proc/sys/vm/trace_placement", show_trace_placement, NULL,
-	  store_trace_placement },
+	{ "/proc/self/maps", .show_task = show_task_maps },
+	{ "/proc/self/status", .show_task = show_task_status },
+	{ "/proc/self/vma_tree", .show_task = show_task_vma_tree },
+	{ "/proc/self/vma_tree.dot", .show_task = show_task_vma_dot },
+	{ "/proc/self/pagetable", .show_task = show_task_pagetable },
+	{ "/proc/self/smaps", .show_task = show_task_smaps },
+	{ "/proc/self/smaps_rollup", .show_task = show_task_smaps_rollup },
+	{ "/proc/self/pagemap", .read_mm = read_pagemap },
+	{ "/proc/meminfo", .show = show_meminfo },
+	{ "/proc/vmstat", .show = show_vmstat },
+	{ "/proc/sys/kernel/ns_last_pid", .show = show_ns_last_pid },
+	{ "/proc/sys/kernel/trace_syscalls", .show = show_trace_syscalls,
+	  .store = store_trace_syscalls },
+	{ "/proc/sys/kernel/randomize_va_space", .show = show_randomize_va_space,
+	  .store = store_randomize_va_space },
+	{ "/proc/sys/vm/mmap_rnd_bits", .show = show_mmap_rnd_bits,
+	  .store = store_mmap_rnd_bits },
+	{ "/proc/sys/vm/max_map_count", .show = show_max_map_count,
+	  .store = store_max_map_count },
+	{ "/proc/sys/vm/trace_placement", .show = show_trace_placement,
+	  .store = store_trace_placement },
 };
 
 static const struct proc_entry *entry_of(struct file *file)
@@ -313,6 +391,12 @@ static int proc_fill(struct file *file, const struct proc_entry *e,
 	pb = kzalloc(sizeof(*pb));
 	if (!pb)
 		return -ENOMEM;
+	pb->entry = e;
+	if (e->read_mm) {
+		pb->mm = task->mm ? mmgrab(task->mm) : NULL;
+		file->private_data = pb;
+		return 0;
+	}
 	for (pb->order = PROC_BUF_ORDER;; pb->order++) {
 		size_t size = PAGE_SIZE << pb->order;
 
@@ -412,6 +496,8 @@ static long proc_read(struct file *file, char *ubuf, unsigned long len)
 	struct proc_buf *pb = file->private_data;
 	unsigned long n;
 
+	if (pb->entry->read_mm)
+		return pb->entry->read_mm(file, pb->mm, ubuf, len);
 	if (file->f_pos >= (long long)pb->len)
 		return 0;
 	n = min(len, pb->len - (unsigned long)file->f_pos);
@@ -457,6 +543,8 @@ static void proc_release(struct file *file)
 
 	if (!pb)
 		return;
+	if (pb->mm)
+		mmdrop(pb->mm);
 	free_pages((unsigned long)pb->text, pb->order);
 	kfree(pb);
 }

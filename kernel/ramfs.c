@@ -147,6 +147,7 @@ int ramfs_fill(struct inode *inode, unsigned long pos, const void *data,
 		if (!page)
 			return -ENOMEM;
 		memcpy((char *)page_address(page) + off, src, n);
+		SetPageDirty(page);	/* as Linux's unpacking by write() */
 		put_page(page);
 		pos += n;
 		src += n;
@@ -213,6 +214,7 @@ static long ramfs_write(struct file *file, const char *ubuf,
 			return done ? (long)done : -ENOMEM;
 		left = copy_from_user((char *)page_address(page) + off,
 				      ubuf + done, n);
+		SetPageDirty(page);
 		put_page(page);
 		done += n - left;
 		if (pos + n - left > inode->i_size)

@@ -85,7 +85,10 @@ static int wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma,
 int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	       unsigned long addr, struct page *page, pgprot_t prot)
 {
-	/* A shared mapping writes the object's page itself. */
+	/*
+	 * A shared mapping writes the object's page itself: its PTE was
+	 * clean (vma_clean_prot) and is now writable, that is dirty.
+	 */
 	if (vma->vm_flags & VM_SHARED)
 		return wp_page_reuse(mm, vma, addr, page);
 	if (PageAnon(page) && page_mapcount(page) == 1 &&
@@ -130,6 +133,9 @@ int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
 			prot = vma->vm_page_prot;
 			if (set_pte_at(src_mm, addr, page, prot))
 				return -ENOMEM;
+		} else if (!cow) {
+			/* the child's shared ones clean (Linux: pte_mkclean) */
+			prot = vma_clean_prot(vma);
 		}
 		get_page(page);
 		if (set_pte_at(dst_mm, addr, page, prot)) {

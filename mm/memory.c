@@ -128,9 +128,13 @@ static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 /*
  * do_fault - first touch of a page of a file or shmem mapping: find (or
  * create) the page-cache page of (vm_file, vm_pgoff + index). A shared
- * mapping, and a read of a private one, map that page itself with the
- * VMA's protection - writable at once when VM_SHARED|VM_WRITE; a write
- * to a private mapping maps a copy (do_cow_fault).
+ * mapping, and a read of a private one, map that page itself; a write
+ * to a private mapping maps a copy (do_cow_fault). A shared page is
+ * mapped writable only by a write, which dirties it; a read maps it
+ * read-only even in a writable VMA, so that the first write faults and
+ * makes the PTE writable (do_wp_page): a writable PTE of a shared
+ * mapping means "written through", ARM Linux's dirty PTE (vma_clean_prot
+ * in mm/memory.h).
  * Returns: 0, VM_FAULT_SIGBUS when the page lies wholly beyond the end
  * of the object (i_size), or VM_FAULT_OOM.
  */
@@ -140,6 +144,7 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct file *file = vma->vm_file;
 	unsigned long index = linear_page_index(vma, addr);
 	struct page *page;
+	pgprot_t prot;
 
 	if (index >= PAGE_ALIGN(file_inode(file)->i_size) >> PAGE_SHIFT)
 		return VM_FAULT_SIGBUS;
@@ -148,7 +153,12 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		return VM_FAULT_OOM;
 	if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED))
 		return do_cow_fault(mm, vma, addr, page);
-	if (install_pte(mm, vma, addr, page, vma->vm_page_prot)) {
+	prot = vma_clean_prot(vma);
+	if (flags & FAULT_FLAG_WRITE) {
+		SetPageDirty(page);	/* Linux: fault_dirty_shared_page */
+		prot = vma->vm_page_prot;
+	}
+	if (install_pte(mm, vma, addr, page, prot)) {
 		put_page(page);
 		return VM_FAULT_OOM;
 	}
@@ -219,6 +229,28 @@ static void zap_pte_release(struct mm_struct *mm, unsigned long addr,
 	count_vm_event(TD_PAGES_ZAPPED);
 }
 
+/* fold_pte_dirty - see mm/memory.h. */
+void fold_pte_dirty(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	/* only a shared VMA has PTEs that are dirty */
+	if (!(vma->vm_flags & VM_SHARED))
+		return;
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		struct page *page;
+		pgprot_t prot;
+
+		addr = pte_next_table(mm, addr, end);
+		if (addr == end)
+			break;
+		page = pte_lookup(mm, addr, &prot);
+		if (page && pgprot_writable(prot))
+			SetPageDirty(page);
+	}
+}
+
 /* zap_page_range - see mm/memory.h. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long size)
@@ -227,8 +259,10 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 
 	start = max(start, vma->vm_start);
 	end = min(end, vma->vm_end);
-	if (start < end)
-		unmap_page_range(vma->vm_mm, start, end, zap_pte_release);
+	if (start >= end)
+		return;
+	fold_pte_dirty(vma, start, end);	/* Linux: zap_pte_range */
+	unmap_page_range(vma->vm_mm, start, end, zap_pte_release);
 }
 
 /* unmap_vmas - see mm/memory.h. */

@@ -144,6 +144,34 @@ int __handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 
 /*
+ * vma_clean_prot - the PTE protection of a page of @vma that has not been
+ * written through it: the VMA's, without write access. A shared page is
+ * mapped so until a write faults (do_wp_page makes the PTE writable), as
+ * ARM Linux keeps a clean PTE read-only in the hardware table until its
+ * software dirty bit (L_PTE_DIRTY) is set: so here a writable PTE of a
+ * shared mapping is a dirty one. (Private entries are read-only anyway.)
+ */
+static inline pgprot_t vma_clean_prot(const struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+
+	/* write-only is readable too (the MMU has no write-only page) */
+	if (flags & VM_WRITE)
+		flags = (flags & ~VM_WRITE) | VM_READ;
+	return vm_get_page_prot(flags);
+}
+
+/*
+ * fold_pte_dirty - before the PTEs of [@start, @end) of @vma go away or
+ * lose write access: mark dirty (PG_dirty) each page a writable PTE of a
+ * shared VMA maps, so that the page remembers it was written (Linux's
+ * zap_pte_range does so; its mprotect keeps the dirty bit in the PTE
+ * instead, which topdown's PTEs do not have).
+ */
+void fold_pte_dirty(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end);
+
+/*
  * zap_page_range - unmap the pages of @vma in [@start, @start + @size)
  * (clipped to the VMA), dropping each page's map count and reference:
  * an anonymous page nobody else maps is freed. Frees emptied page

@@ -48,6 +48,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	mm_vma_init(mm);
 	mm->mm_users = 1;
+	mm->mm_count = 1;	/* the users' */
 	mm->task_size = TASK_SIZE;
 	mm->mmap_min_addr = DEFAULT_MMAP_MIN_ADDR;
 	mm->stack_rlimit = STACK_RLIMIT_DEFAULT;
@@ -92,7 +93,32 @@ void mmput(struct mm_struct *mm)
 		return;
 	exit_mmap(mm);
 	pgd_free(mm);
-	kmem_cache_free(mm_cachep, mm);
+	mmdrop(mm);
+}
+
+/* mmget_not_zero - see mm/mm.h. */
+bool mmget_not_zero(struct mm_struct *mm)
+{
+	if (mm->mm_users <= 0)
+		return false;
+	mm->mm_users++;
+	return true;
+}
+
+/* mmgrab - see mm/mm.h. */
+struct mm_struct *mmgrab(struct mm_struct *mm)
+{
+	BUG_ON(mm->mm_count <= 0);
+	mm->mm_count++;
+	return mm;
+}
+
+/* mmdrop - see mm/mm.h. */
+void mmdrop(struct mm_struct *mm)
+{
+	BUG_ON(mm->mm_count <= 0);
+	if (--mm->mm_count == 0)
+		kmem_cache_free(mm_cachep, mm);
 }
 
 /* dup_mmap - see mm/mm.h. Returns: 0 or -ENOMEM. */

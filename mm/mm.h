@@ -41,11 +41,28 @@ struct mm_struct *mm_alloc(void);
 struct mm_struct *mmget(struct mm_struct *mm);
 
 /*
+ * mmget_not_zero - one more user of @mm if it still has one (its pages
+ * and VMAs are there). Returns: false when the address space is gone.
+ */
+bool mmget_not_zero(struct mm_struct *mm);
+
+/*
  * mmput - drop a user of @mm; the last one tears it down: exit_mmap(),
- * then its page table (pgd_free) and the mm itself. @mm must not be the
- * current address space then (switch_mm away first).
+ * then its page table (pgd_free), then drops the users' hold on the
+ * struct (mmdrop). @mm must not be the current address space then
+ * (switch_mm away first).
  */
 void mmput(struct mm_struct *mm);
+
+/*
+ * mmgrab - keep the struct of @mm (not its address space) until mmdrop:
+ * what a file that outlives the task needs to ask later "is this still
+ * that address space?" with mmget_not_zero. Returns: @mm.
+ */
+struct mm_struct *mmgrab(struct mm_struct *mm);
+
+/* mmdrop - let go of mmgrab's hold; the last one frees the struct. */
+void mmdrop(struct mm_struct *mm);
 
 /*
  * exit_mmap - unmap every VMA of @mm (pages and page tables freed as

@@ -125,6 +125,10 @@ struct mm_struct {
 
 	int mm_users;			/* users: tasks, and kernel code that
 					 * must keep it alive (mmget/mmput) */
+	int mm_count;			/* holders of the struct alone (all
+					 * users together count as one): an
+					 * open /proc/PID/pagemap (mmgrab/
+					 * mmdrop) */
 	pgd_t *pgd;			/* the hardware page table */
 	unsigned long context_id;	/* ASID and its generation (arch) */
 	unsigned long nr_pte_tables;	/* second-level tables (arch) */

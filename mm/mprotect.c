@@ -10,6 +10,7 @@
  */
 #include "kernel/errno.h"
 #include "mm/debug.h"
+#include "mm/memory.h"
 #include "mm/mman.h"
 #include "mm/mmap.h"
 #include "mm/mmu.h"
@@ -66,9 +67,11 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 success:
 	*pprev = vma;
+	/* shared pages stay written but their PTEs start clean again */
+	fold_pte_dirty(vma, start, end);
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);
-	change_protection(mm, start, end, vma->vm_page_prot);
+	change_protection(mm, start, end, vma_clean_prot(vma));
 	return 0;
 }
 

@@ -337,6 +337,7 @@ static void free_one_checked(struct page *page, unsigned int order)
 {
 	page->_refcount = 0;
 	page->order = 0;
+	ClearPageDirty(page);
 	poison_block(page, order);
 	__free_one_block(page_to_pfn(page), order);
 }

@@ -54,6 +54,9 @@ enum pageflags {
 	PG_poisoned,	/* free and filled with PAGE_POISON (CONFIG_DEBUG_VM) */
 	PG_zero,	/* the shared zero page: mapped read-only, never freed */
 	PG_seen,	/* scratch mark used by page_alloc_check() only */
+	PG_dirty,	/* page cache: written since it was read in (by write(),
+			 * or a first write fault through a shared mapping); no
+			 * writeback here, so it stays set (smaps Dirty) */
 };
 
 struct kmem_cache;
@@ -108,6 +111,7 @@ PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Poisoned, PG_poisoned)
 PAGEFLAG(Zero, PG_zero)
 PAGEFLAG(Seen, PG_seen)
+PAGEFLAG(Dirty, PG_dirty)
 
 /* A list of free blocks of one order. */
 struct free_area {

@@ -37,12 +37,8 @@ static unsigned long long vma_file_offset(const struct vm_area_struct *vma)
 	return (unsigned long long)vma->vm_pgoff << PAGE_SHIFT;
 }
 
-/*
- * One line of the maps at @buf + @len (of @size): the range, the perms,
- * offset, device and inode, and the name in its column. Returns the new
- * length (>= @size when the line did not fit).
- */
-static size_t show_line(char *buf, size_t size, size_t len,
+/* show_maps_line - see mm/proc_maps.h. */
+size_t show_maps_line(char *buf, size_t size, size_t len,
 			unsigned long start, unsigned long end,
 			const char perms[5], unsigned long long offset,
 			unsigned int minor, unsigned long ino, const char *name)
@@ -67,39 +63,52 @@ static size_t show_line(char *buf, size_t size, size_t len,
 }
 
 /* See mm/proc_maps.h. */
+size_t show_map_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+		    char *buf, size_t size, size_t len)
+{
+	unsigned long flags = vma->vm_flags;
+	unsigned long long offset = 0;
+	unsigned long ino = 0;
+	unsigned int minor = 0;
+	char perms[5] = {
+		flags & VM_READ ? 'r' : '-',
+		flags & VM_WRITE ? 'w' : '-',
+		flags & VM_EXEC ? 'x' : '-',
+		flags & VM_MAYSHARE ? 's' : 'p',
+		'\0',
+	};
+
+	if (vma->vm_file) {
+		offset = vma_file_offset(vma);
+		ino = file_inode(vma->vm_file)->i_ino;
+		minor = 1;	/* our one in-memory filesystem */
+	}
+	return show_maps_line(buf, size, len, vma->vm_start, vma->vm_end, perms,
+			 offset, minor, ino, vma_name(mm, vma));
+}
+
+/* See mm/proc_maps.h. */
+size_t show_map_gate(char *buf, size_t size, size_t len)
+{
+	unsigned long gate = gate_area_start();
+
+	return show_maps_line(buf, size, len, gate, gate + PAGE_SIZE, "r-xp", 0, 0,
+			 0, gate_area_name());
+}
+
+/* See mm/proc_maps.h. */
 size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
 {
 	struct vm_area_struct *vma;
-	unsigned long gate = gate_area_start();
 	size_t len = 0;
 
 	if (size)
 		buf[0] = '\0';
-	for (vma = mm->mmap; vma && len + 1 < size; vma = vma->vm_next) {
-		unsigned long flags = vma->vm_flags;
-		unsigned long long offset = 0;
-		unsigned long ino = 0;
-		unsigned int minor = 0;
-		char perms[5] = {
-			flags & VM_READ ? 'r' : '-',
-			flags & VM_WRITE ? 'w' : '-',
-			flags & VM_EXEC ? 'x' : '-',
-			flags & VM_MAYSHARE ? 's' : 'p',
-			'\0',
-		};
-
-		if (vma->vm_file) {
-			offset = vma_file_offset(vma);
-			ino = file_inode(vma->vm_file)->i_ino;
-			minor = 1;	/* our one in-memory filesystem */
-		}
-		len = show_line(buf, size, len, vma->vm_start, vma->vm_end,
-				perms, offset, minor, ino, vma_name(mm, vma));
-	}
+	for (vma = mm->mmap; vma && len + 1 < size; vma = vma->vm_next)
+		len = show_map_vma(mm, vma, buf, size, len);
 	/* last, as Linux: the arch's page above TASK_SIZE every task has */
-	if (gate && len + 1 < size)
-		len = show_line(buf, size, len, gate, gate + PAGE_SIZE, "r-xp",
-				0, 0, 0, gate_area_name());
+	if (gate_area_start() && len + 1 < size)
+		len = show_map_gate(buf, size, len);
 	return len < size ? len : (size ? size - 1 : 0);
 }
 

@@ -23,6 +23,31 @@
 size_t show_maps(struct mm_struct *mm, char *buf, size_t size);
 
 /*
+ * show_maps_line - one line of the maps at @buf + @len (of @size): the
+ * range, the perms, offset, device minor and inode, and @name (NULL for
+ * none) in its column.
+ * Returns: the new length (>= @size when the line did not fit).
+ */
+size_t show_maps_line(char *buf, size_t size, size_t len,
+		      unsigned long start, unsigned long end,
+		      const char perms[5], unsigned long long offset,
+		      unsigned int minor, unsigned long ino, const char *name);
+
+/*
+ * show_map_vma - @vma's line of show_maps(), at @buf + @len (of @size).
+ * Returns: the new length (>= @size when the line did not fit).
+ */
+size_t show_map_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+		    char *buf, size_t size, size_t len);
+
+/*
+ * show_map_gate - the line of the page above TASK_SIZE that every task
+ * has (ARM: [vectors] at 0xffff0000), as show_map_vma(). Only when
+ * gate_area_start() is not 0.
+ */
+size_t show_map_gate(char *buf, size_t size, size_t len);
+
+/*
  * vma_name - the name column of @vma's maps line: the file's path,
  * "[heap]" (it holds the break), "[stack]" (it holds start_stack).
  * Returns: the name, or NULL for anonymous memory without one.

@@ -14,7 +14,9 @@
  *	mremap ADDR OLDLEN NEWLEN [maymove] [fixed NEWADDR] [dontunmap]
  *	brk [[+|-]N]		read ADDR	write ADDR VALUE
  *	touch ADDR [LEN]	maps [PID]	tree [PID]	dot [PID]
- *	pte ADDR [PID]		ps	free	cat FILE
+ *	smaps [PID]		pte ADDR [PID]	pagemap ADDR [LEN [PID]]
+ *	madvise ADDR LEN ADVICE	mincore ADDR LEN
+ *	ps	free	cat FILE
  *	sysctl NAME[=VALUE]	trace on|off	spawn PROG [ARG...]
  *	echo TEXT		help	exit [STATUS]
  *
@@ -96,8 +98,16 @@ static const struct command commands[] = {
 	{ "tree", "[PID]", "show the VMA tree (/proc/PID/vma_tree)", cmd_tree,
 	  0, 1 },
 	{ "dot", "[PID]", "the VMA tree as Graphviz DOT", cmd_dot, 0, 1 },
+	{ "smaps", "[PID]", "each mapping's pages: Rss, Pss, dirty, clean "
+	  "(/proc/PID/smaps)", cmd_smaps, 0, 1 },
 	{ "pte", "ADDR [PID]", "the L1 and L2 descriptors of ADDR, decoded",
 	  cmd_pte, 1, 2 },
+	{ "pagemap", "ADDR [LEN [PID]]", "the frame under each page "
+	  "(/proc/PID/pagemap)", cmd_pagemap, 1, 3 },
+	{ "mincore", "ADDR LEN", "which pages are resident: # yes, . no",
+	  cmd_mincore, 2, 2 },
+	{ "madvise", "ADDR LEN ADVICE", "advise: dontneed, willneed, normal, "
+	  "free, ...", cmd_madvise, 3, 3 },
 	{ "ps", "", "the processes: pid, parent, state, name", cmd_ps, 0, 0 },
 	{ "trace", "[placement|syscalls] on|off",
 	  "log every placement decision, or every system call", cmd_trace,

@@ -113,7 +113,12 @@ TEST(copy_on_write_after_fork_as_the_mmu_sees_it)
 	CHECK_EQ(nr_free_pages(), free);
 }
 
-/* Shared anonymous: writable at once, the same page after fork. */
+/*
+ * Shared anonymous: a read maps the page read-only (clean), the first
+ * write makes the same PTE writable (dirty: ARM Linux's L_PTE_DIRTY, as
+ * the MMU sees it); after fork the child has the same page, clean, until
+ * it writes too.
+ */
 TEST(shared_anonymous_page_is_one_page_in_both_after_fork)
 {
 	unsigned long free = nr_free_pages();
@@ -126,6 +131,8 @@ TEST(shared_anonymous_page_is_one_page_in_both_after_fork)
 		return;
 	}
 	CHECK_EQ(handle_mm_fault(parent, vma, VA, 0), 0);
+	CHECK(!user_may_write(parent, VA));
+	CHECK_EQ(handle_mm_fault(parent, vma, VA, FAULT_FLAG_WRITE), 0);
 	CHECK(user_may_write(parent, VA));
 	child = dup_mm(parent);
 	if (!child) {
@@ -133,6 +140,10 @@ TEST(shared_anonymous_page_is_one_page_in_both_after_fork)
 		mmput(parent);
 		return;
 	}
+	CHECK(!user_may_write(child, VA));
+	CHECK_EQ(user_reads(child, VA), user_reads(parent, VA));
+	vma = find_vma(child, VA);
+	CHECK_EQ(handle_mm_fault(child, vma, VA, FAULT_FLAG_WRITE), 0);
 	CHECK(user_may_write(child, VA));
 	CHECK_EQ(user_reads(child, VA), user_reads(parent, VA));
 	mmput(parent);

@@ -28,6 +28,11 @@ shell printed before:
   - pte: no entry before the first access, the zero page (one frame for
     two pages, user r--, XN) after a read, a frame of its own and user
     rw- after a write, r-x for the shell's code, nothing after munmap;
+  - mincore, pagemap and smaps of four pages, two read and one written:
+    three resident, the two read on one frame (the zero page, in no
+    Rss), the written one on its own exclusive frame; madvise dontneed
+    drops them all, and the next read is the zero page again; bad
+    arguments get Linux's errno (EINVAL unaligned, ENOMEM a hole);
   - exit ends the run: QEMU exits with status 0 (under Linux, init's
     exit code 0 is in the kernel's panic message).
 
@@ -195,6 +200,14 @@ def pte_entry(out):
     return int(m.group(1), 16), m.group(2), ", XN" in m.group(3)
 
 
+def check_refusals(s, c, cases):
+    """Type each (command, what its refusal must say) of @cases."""
+    for cmd, want in cases:
+        out = s.command(cmd)
+        c.check("refused_%s" % re.sub(r"\W+", "_", cmd[:24]).strip("_"),
+                want in out, "%r: got %r" % (cmd[:40], out))
+
+
 def processes_and_page_tables(s, c, linux):
     """ps, maps PID, pte, sysctl kernel.*: what each must show follows from
     how the session was started (the shell is pid 1, booted as init), from
@@ -230,7 +243,7 @@ def processes_and_page_tables(s, c, linux):
                 m is not None and (int(m.group(1)) == child or
                                    (linux and int(m.group(1)) >= child)),
                 "child %d, got: %r" % (child, out))
-    for cmd, want in [
+    check_refusals(s, c, [
             ("maps 99999", "maps: no process 99999"),
             ("maps x", "maps: not a pid: x"),
             ("maps 1 2", "maps: too many arguments\nusage: maps [PID]"),
@@ -239,10 +252,7 @@ def processes_and_page_tables(s, c, linux):
             ("pte 0x1000 99999", "pte: no process 99999"),
             ("pte nowhere", "not a number: nowhere"),
             ("sysctl kernel", "sysctl: kernel: not a name such as"),
-            ("echo 'open", "a quote is not closed: nothing done")]:
-        out = s.command(cmd)
-        c.check("refused_%s" % re.sub(r"\W+", "_", cmd).strip("_"),
-                want in out, "%r: got %r" % (cmd, out))
+            ("echo 'open", "a quote is not closed: nothing done")])
 
     if linux:
         out = s.command("pte 0x8000")
@@ -288,6 +298,98 @@ def processes_and_page_tables(s, c, linux):
     out = s.command("pte %#x" % a)
     c.check("pte_after_munmap_is_not_present", "=> not present" in out,
             "got: %r" % out)
+
+
+def pagemap_lines(out):
+    """{address: (pfn or None, flags text)} of the lines pagemap printed."""
+    lines = {}
+    for m in re.finditer(r"^0x([0-9a-f]{8}) [0-9a-f]{16} (?:pfn 0x([0-9a-f]+) "
+                         r"present(.*)|not present.*)$", out, re.M):
+        pfn = int(m.group(2), 16) if m.group(2) else None
+        lines[int(m.group(1), 16)] = (pfn, m.group(3) or "")
+    return lines
+
+
+def smaps_block(out, start):
+    """{name: kB} of the smaps block of the VMA that starts at @start."""
+    m = re.search(r"^%08x-[0-9a-f]+ .*?\n(.*?)^VmFlags:" % start, out,
+                  re.M | re.S)
+    if not m:
+        return {}
+    return {k: int(v) for k, v in re.findall(r"^(\w+):\s+(\d+) kB$",
+                                            m.group(1), re.M)}
+
+
+def pages_and_frames(s, c):
+    """mincore, pagemap, smaps and madvise on four fresh pages, the first
+    two read, the third written: what each must show follows from demand
+    paging (a read maps the one zero page, a write a frame of the task's
+    own) and from Linux's rules (the zero page is in no task's Rss;
+    MADV_DONTNEED drops private anonymous pages)."""
+    out = s.command("mmap 4p rw")
+    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
+    if not c.check("pages_mmap", m is not None, "got: %r" % out):
+        return
+    a = int(m.group(1), 16)
+    out = s.command("mincore $ 4p")
+    c.check("mincore_untouched_none_resident",
+            re.search(r"^0x%08x \.\.\.\.$" % a, out, re.M) is not None and
+            "mincore: 0 of 4 pages resident" in out, "got: %r" % out)
+    s.command("touch $ 2p")
+    s.command("write $+2p 5")
+    out = s.command("mincore $ 4p")
+    c.check("mincore_after_two_reads_and_a_write",
+            re.search(r"^0x%08x ###\.$" % a, out, re.M) is not None and
+            "mincore: 3 of 4 pages resident" in out, "got: %r" % out)
+
+    pm = pagemap_lines(s.command("pagemap $ 4p"))
+    c.check("pagemap_one_line_a_page",
+            sorted(pm) == [a + i * PAGE for i in range(4)], "got: %r" % pm)
+    if len(pm) == 4:
+        z0, z1, w, n = (pm[a + i * PAGE] for i in range(4))
+        c.check("pagemap_reads_are_on_the_zero_page",
+                z0[0] is not None and z0 == z1 and
+                z0[1].strip() == "(the zero page)", "%r, %r" % (z0, z1))
+        c.check("pagemap_written_page_is_its_own_exclusive_frame",
+                w[0] is not None and w[0] != z0[0] and
+                w[1].strip() == "exclusive", "%r (zero page %r)" % (w, z0))
+        c.check("pagemap_untouched_page_not_present", n[0] is None,
+                "got: %r" % (n,))
+
+    # the zero page is nobody's: only the written page is in Rss
+    kb = smaps_block(s.command("smaps"), a)
+    c.check("smaps_rss_is_the_written_page_only",
+            kb.get("Size") == 16 and kb.get("Rss") == 4 and
+            kb.get("Anonymous") == 4 and kb.get("Private_Dirty") == 4,
+            "got: %r" % kb)
+
+    out = s.command("madvise $ 4p dontneed")
+    c.check("madvise_dontneed_ok",
+            "madvise: %#x-%#x dontneed: ok" % (a, a + 4 * PAGE) in out,
+            "got: %r" % out)
+    out = s.command("mincore $ 4p")
+    c.check("mincore_after_dontneed_none_resident",
+            "mincore: 0 of 4 pages resident" in out, "got: %r" % out)
+    out = s.command("read $+2p")
+    c.check("dontneed_page_reads_back_zero",
+            "read: 0x%08x: 0x00000000" % (a + 2 * PAGE) in out,
+            "got: %r" % out)
+    pm = pagemap_lines(s.command("pagemap $+2p"))
+    c.check("dontneed_page_read_is_the_zero_page",
+            pm.get(a + 2 * PAGE, (None, ""))[1].strip() == "(the zero page)",
+            "got: %r" % pm)
+
+    check_refusals(s, c, [
+            ("madvise $ 4p bogus", 'madvise: what is "bogus"?'),
+            ("madvise $+1 1p dontneed", "madvise: EINVAL"),
+            ("mincore $+1 1p", "mincore: EINVAL"),
+            ("pagemap $ 1p 99999", "pagemap: no process 99999"),
+            ("pagemap $ 300p", "pagemap: at most 256 pages")])
+    s.command("munmap $ 4p")
+    for cmd in ("madvise $ 4p dontneed", "mincore $ 4p"):
+        out = s.command(cmd)
+        c.check("%s_of_a_hole_is_enomem" % cmd.split()[0],
+                "%s: ENOMEM" % cmd.split()[0] in out, "got: %r" % out)
 
 
 def session(s, c, linux=False):
@@ -372,10 +474,7 @@ def session(s, c, linux=False):
          "too many words: at most 16"),
         ("echo " + "x" * 300, "line too long: at most 255 characters"),
     ]
-    for cmd, want in bad_forms:
-        out = s.command(cmd)
-        c.check("refused_%s" % re.sub(r"\W+", "_", cmd[:24]).strip("_"),
-                want in out, "%r: got %r" % (cmd[:40], out))
+    check_refusals(s, c, bad_forms)
     out = s.command("echo still answering")
     c.check("shell_answers_after_bad_forms",
             out.strip() == "still answering", "got: %r" % out)
@@ -416,6 +515,7 @@ def session(s, c, linux=False):
             "sysctl: vm.no_such_setting: ENOENT" in out, "got: %r" % out)
 
     processes_and_page_tables(s, c, linux)
+    pages_and_frames(s, c)
 
     # the history: up (ESC [ A) brings back the last line, up again the
     # one before, down goes forward again; left/right arrows are ignored

@@ -15,7 +15,9 @@
  *				place, the data there, the old range gone;
  *				the page table entries moved: reading the
  *				moved pages faults nothing, and nothing was
- *				allocated or copied (td_* on topdown)
+ *				allocated or copied (td_* on topdown), and
+ *				pagemap shows the same frames at the new
+ *				address
  *	fixed_over_a_mapping	MREMAP_FIXED onto the middle of another
  *				mapping replaces what was there
  *	dontunmap		the old VMA stays, reading zero; the data is
@@ -208,12 +210,15 @@ static void test_grow_in_place(void)
 static void test_grow_blocked_then_moved(void)
 {
 	struct vm_counters a, b;
+	uint64_t before[3], after;
 	long to;
 
 	map(0, 3, RW);
 	map(3, 4, PROT_READ);
 	fill(arena, 3, 'm');
 	CHECK_EQ(sys_mremap(arena, P(3), P(6), 0, 0), -ENOMEM);
+	for (int i = 0; i < 3; i++)
+		CHECK_EQ(pagemap_read(0, arena + P(i), &before[i]), 0);
 	counters_read(&a);
 	to = sys_mremap(arena, P(3), P(6), MAY, 0);
 	CHECK(!sys_is_err(to));
@@ -227,6 +232,12 @@ static void test_grow_blocked_then_moved(void)
 	counters_read(&b);
 	/* the entries moved: no fault, no page allocated or copied */
 	CHECK_DELTAS(&a, &b);
+	/* and the frames with them: each page on the frame it was on */
+	for (int i = 0; i < 3; i++) {
+		CHECK_EQ(pagemap_read(0, to + P(i), &after), 0);
+		CHECK(after & PM_PRESENT);
+		CHECK_EQ(PM_PFN(after), PM_PFN(before[i]));
+	}
 	CHECK(one_vma(to, to + P(6)));
 	CHECK(unmapped(arena, arena + P(3)));
 	CHECK(one_vma(arena + P(3), arena + P(4)));

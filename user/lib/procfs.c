@@ -178,3 +178,73 @@ unsigned long unmapped_page(void)
 		return 0;
 	return addr;
 }
+
+/*
+ * Write @value in base @base (10 or 16), at least @width digits with
+ * leading zeros, at @out; return the end. No snprintf: see the top.
+ */
+static char *put_number(char *out, unsigned long value, unsigned int base,
+			int width)
+{
+	char digits[sizeof(value) * 8];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[value % base];
+		value /= base;
+	} while (value);
+	while (n < width)
+		digits[n++] = '0';
+	while (n)
+		*out++ = digits[--n];
+	return out;
+}
+
+/* pagemap_read(): see procfs.h. */
+long pagemap_read(int pid, unsigned long addr, uint64_t *entry)
+{
+	char path[32] = "/proc/self/pagemap";
+	long fd, n;
+
+	if (pid > 0)
+		strcpy(put_number(path + 6, (unsigned long)pid, 10, 1),
+		       "/pagemap");
+	fd = sys_open(path, LINUX_O_RDONLY, 0);
+	if (sys_is_err(fd))
+		return fd;
+	n = sys_lseek((int)fd, (long)(addr / 4096 * 8), 0 /* SEEK_SET */);
+	if (!sys_is_err(n))
+		n = sys_read((int)fd, entry, sizeof(*entry));
+	sys_close((int)fd);
+	if (sys_is_err(n))
+		return n;
+	return n == sizeof(*entry) ? 0 : -EIO;
+}
+
+/* /proc/self/smaps: about 600 bytes a VMA. */
+static char smaps_buf[64 * 1024];
+
+/* smaps_value(): see procfs.h. */
+bool smaps_value(unsigned long start, const char *name, long *kb)
+{
+	char head[16];
+	const char *block, *end;
+	size_t len = strlen(name);
+
+	if (proc_read("/proc/self/smaps", smaps_buf, sizeof(smaps_buf)) < 0)
+		return false;
+	strcpy(put_number(head, start, 16, 8), "-");
+	block = strstr(smaps_buf, head);
+	if (!block || (block != smaps_buf && block[-1] != '\n'))
+		return false;
+	/* the block ends where the next VMA's line (the next "VmFlags:") is */
+	end = strstr(block, "VmFlags:");
+	for (const char *p = strchr(block, '\n'); p && p < end; p = strchr(p, '\n')) {
+		p++;
+		if (!strncmp(p, name, len) && p[len] == ':') {
+			*kb = strtol(p + len + 1, NULL, 10);
+			return true;
+		}
+	}
+	return false;
+}

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Make sure /proc/self/maps can be opened, mounting procfs on /proc
@@ -72,5 +73,27 @@ bool maps_find_name(const char *name, struct map_entry *e);
  * /proc/self/maps. Returns 0 if that address is mapped after all.
  */
 unsigned long unmapped_page(void);
+
+/*
+ * /proc/PID/pagemap: 8 bytes per virtual page (the same bits on topdown
+ * and Linux; Documentation/admin-guide/mm/pagemap.rst).
+ */
+#define PM_PRESENT (1ULL << 63)
+#define PM_FILE (1ULL << 61)		/* page cache (file or shmem) */
+#define PM_MMAP_EXCLUSIVE (1ULL << 56)	/* mapped once */
+#define PM_PFN(e) ((unsigned long)((e) & ((1ULL << 55) - 1)))
+
+/*
+ * Read the pagemap entry of @addr in task @pid (0: self) into *@entry.
+ * Returns 0 or -errno (of open, lseek or read; -EIO for a short read).
+ */
+long pagemap_read(int pid, unsigned long addr, uint64_t *entry);
+
+/*
+ * Find the line "@name: N kB" in the /proc/self/smaps block of the VMA
+ * that starts at @start and store N in *@kb. Returns false when there is
+ * no such VMA or line.
+ */
+bool smaps_value(unsigned long start, const char *name, long *kb);
 
 #endif /* USER_LIB_PROCFS_H */

@@ -107,6 +107,12 @@ int cmd_tree(int argc, char **argv)
 	return cat_task_file(argc, argv, "vma_tree");
 }
 
+/* smaps [PID]: each mapping with its page counts */
+int cmd_smaps(int argc, char **argv)
+{
+	return cat_task_file(argc, argv, "smaps");
+}
+
 /* dot [PID] */
 int cmd_dot(int argc, char **argv)
 {

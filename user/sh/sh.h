@@ -8,6 +8,7 @@
  *	proc.c		the commands that show /proc (and trace)
  *	ps.c		ps: the processes, from /proc/PID/status
  *	pte.c		pte: the page-table entries of an address
+ *	pages.c		madvise, mincore, pagemap: the pages under a mapping
  *	spawn.c		spawn: run a program and show its status
  */
 #ifndef USER_SH_SH_H
@@ -51,12 +52,16 @@ int cmd_touch(int argc, char **argv);
 int cmd_maps(int argc, char **argv);		/* proc.c */
 int cmd_tree(int argc, char **argv);
 int cmd_dot(int argc, char **argv);
+int cmd_smaps(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_free(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
 int cmd_sysctl(int argc, char **argv);
 int cmd_ps(int argc, char **argv);		/* ps.c */
 int cmd_pte(int argc, char **argv);		/* pte.c */
+int cmd_madvise(int argc, char **argv);		/* pages.c */
+int cmd_mincore(int argc, char **argv);
+int cmd_pagemap(int argc, char **argv);
 int cmd_spawn(int argc, char **argv);		/* spawn.c */
 
 #endif /* USER_SH_SH_H */
