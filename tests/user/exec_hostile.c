@@ -207,6 +207,10 @@ static void exec_child(unsigned long arg)
 		snprintf(path, sizeof(path), "%s", r->file);
 	else
 		snprintf(path, sizeof(path), DIR "%s", r->file);
+	/* the rows name addresses of the layout without ASLR (the stack at
+	 * 0xbeffe000, mmap_base 0xb7000000): ask for it, as setarch -R */
+	sys_personality((unsigned long)sys_personality(0xffffffff) |
+			LINUX_ADDR_NO_RANDOMIZE);
 	ret = sys_execve(path, argv, envp);
 	report->err = (int)-ret;
 	report->returned = 1;

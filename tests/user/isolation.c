@@ -17,7 +17,9 @@
  *	its addresses as one text line into /data/scratch at line SLOT
  *	(write(2); the parent reads the lines back, compares them and puts
  *	the file back as it was). Their arguments have equal lengths, so
- *	that their initial stacks are laid out alike.
+ *	that their initial stacks are laid out alike, and they are started
+ *	with ASLR off (personality ADDR_NO_RANDOMIZE), else each image
+ *	would have its own layout.
  *
  * The addresses are printed too, to see them equal.
  */
@@ -191,11 +193,19 @@ static void test_exec_children(void)
 	char *argv0[] = { SELF, "--child", "0x22222222", "0", NULL };
 	char *argv1[] = { SELF, "--child", "0x33333333", "1", NULL };
 	char line0[33], line1[33];
+	long persona = sys_personality(0xffffffff);
 	long pid0, pid1;
 	int status;
 
+	/* fresh images share addresses only without ASLR, whose point is
+	 * that they do not: the children inherit ADDR_NO_RANDOMIZE
+	 * (setarch -R), which counts at their execve */
+	CHECK_EQ(sys_personality((unsigned long)persona |
+				 LINUX_ADDR_NO_RANDOMIZE), persona);
 	pid0 = spawn(SELF, argv0);
 	pid1 = spawn(SELF, argv1);
+	CHECK_EQ(sys_personality((unsigned long)persona),
+		 persona | LINUX_ADDR_NO_RANDOMIZE);
 	CHECK(pid0 > 0 && pid1 > 0);
 	CHECK_EQ(sys_wait4(pid0, &status, 0), pid0);
 	CHECK_EXITED(status, 0);

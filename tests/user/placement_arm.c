@@ -16,12 +16,15 @@
  *   0x40000000 +-------------+      then execve): from TASK_UNMAPPED_BASE
  *              | heap, image |      up, and no fallback
  *
- * Linux keeps its [sigpage], [vvar] and [vdso] at the start of each
- * area (just below mmap_base top-down, at 0x40000000 in the legacy
- * layout); topdown maps nothing there. So every expectation here is
+ * Those are the addresses without ASLR; with it (randomize_va_space 1
+ * or 2) mmap_base moves down, and the legacy base up, by up to 255
+ * pages. Linux also keeps its [sigpage], [vvar] and [vdso] at the start
+ * of each area (just below mmap_base top-down, at the legacy base
+ * bottom-up); topdown maps nothing there. So every expectation here is
  * relative to what the program sees: the addresses it was given, and
- * /proc/self/maps. mmap_base itself is derived: it is where the fallback
- * starts when the top-down range is full.
+ * /proc/self/maps. mmap_base itself is derived (find_mmap_base), and
+ * checked again where the fallback starts when the top-down range is
+ * full.
  *
  * The top-down range is filled with PROT_NONE MAP_NORESERVE mappings
  * (fill_below): nothing is committed or allocated, on either kernel. The
@@ -55,11 +58,8 @@
 #define ALIGN_DOWN(a, n) ((a) & ~((n) - 1))
 #define COLOUR(a) ((a) & (SHMLBA - 1))
 
-/*
- * mmap_base for the default 8 MiB stack rlimit: the gap below the stack
- * is rlimit + stack_guard_gap, at least 128 MiB (mm/util.c, mmap_base()).
- */
-#define MMAP_BASE (TASK_SIZE - MMAP_GAP_MIN)
+/* The top-down layout's mmap_base, found by fill_topdown(). */
+static unsigned long mmap_base;
 
 /* An exec'd role's exit status when the cache does not alias. */
 #define STATUS_NO_ALIAS 77
@@ -205,7 +205,7 @@ static int fill_below(unsigned long limit)
 		if (a + len <= limit)
 			continue;
 		over++;
-		CHECK_EQ(a, MMAP_BASE);
+		CHECK_EQ(a, mmap_base);
 		CHECK_EQ(sys_munmap(a, len), 0);
 		len /= 2;
 	}
@@ -215,19 +215,41 @@ static int fill_below(unsigned long limit)
 
 /* ---- the top-down layout's fallback -------------------------------------- */
 
+/*
+ * mmap_base in the top-down layout: a one-page request takes the highest
+ * free page below it, and everything from there up to mmap_base is
+ * mapped (on Linux, [sigpage], [vvar] and [vdso]; on topdown nothing),
+ * while mmap_base itself is free: nothing lies between it and the stack.
+ * Without ASLR that is TASK_SIZE - 128 MiB (the gap for the default
+ * 8 MiB stack rlimit and the guard gap, mm/util.c, mmap_base()).
+ */
+static unsigned long find_mmap_base(void)
+{
+	unsigned long probe = map_pa(0, P(1)), base;
+
+	CHECK(!sys_is_err((long)probe));
+	base = first_unmapped(probe + P(1), TASK_SIZE);
+	CHECK_EQ(sys_munmap(probe, P(1)), 0);
+	utest_diag("mmap_base %#lx", base);
+	/* within ARM Linux's range: up to 2^mmap_rnd_bits - 1 pages down */
+	CHECK(base <= TASK_SIZE - MMAP_GAP_MIN);
+	return base;
+}
+
 /* Child: fill [FIRST_USER_ADDRESS, mmap_base) and check what is left. */
 static void fill_topdown(void)
 {
 	struct map_entry e;
 
+	mmap_base = find_mmap_base();
 	/* Big requests still fit above mmap_base: the fallback takes them. */
-	CHECK(fill_below(MMAP_BASE) > 0);
+	CHECK(fill_below(mmap_base) > 0);
 	/* Every page from FIRST_USER_ADDRESS (2 pages on ARM: the search's
 	 * low_limit) to mmap_base is now in use, not the page below ... */
-	CHECK_EQ(first_unmapped(FIRST_USER_ADDRESS, MMAP_BASE), MMAP_BASE);
-	CHECK_EQ(first_unmapped(PAGE_SIZE, MMAP_BASE), PAGE_SIZE);
+	CHECK_EQ(first_unmapped(FIRST_USER_ADDRESS, mmap_base), mmap_base);
+	CHECK_EQ(first_unmapped(PAGE_SIZE, mmap_base), PAGE_SIZE);
 	/* ... and nothing between mmap_base and the stack. */
-	CHECK(maps_next(MMAP_BASE, &e));
+	CHECK(maps_next(mmap_base, &e));
 	CHECK_EQ(e.start, stack_gap_start() + STACK_GUARD_GAP);
 }
 
@@ -246,16 +268,16 @@ static void child_fallback(unsigned long unused)
 	(void)unused;
 	fill_topdown();
 	a1 = map_pa(0, P(1));
-	CHECK_EQ(a1, MMAP_BASE);
+	CHECK_EQ(a1, mmap_base);
 	a2 = map_pa(0, P(2));
-	CHECK_EQ(a2, MMAP_BASE + P(1));		/* packed upwards */
+	CHECK_EQ(a2, mmap_base + P(1));		/* packed upwards */
 	CHECK_NEW_MAPPING(a1, P(1), 0xa1);
 	CHECK_NEW_MAPPING(a2, P(2), 0xa2);
 	CHECK_EQ(sys_munmap(a1, P(1)), 0);
 	a3 = map_pa(0, P(2));
-	CHECK_EQ(a3, MMAP_BASE + P(3));		/* the hole is too small */
+	CHECK_EQ(a3, mmap_base + P(3));		/* the hole is too small */
 	a4 = map_pa(0, P(1));
-	CHECK_EQ(a4, MMAP_BASE);		/* the lowest gap first */
+	CHECK_EQ(a4, mmap_base);		/* the lowest gap first */
 	CHECK_NEW_MAPPING(a3, P(2), 0xa3);
 	CHECK_NEW_MAPPING(a4, P(1), 0xa4);
 	CHECK(utest_holds(a2, P(2), 0xa2));
@@ -264,7 +286,7 @@ static void child_fallback(unsigned long unused)
 	CHECK_EQ(sys_munmap(h, P(2)), 0);
 	CHECK_EQ(map_pa(0, P(1)), h + P(1));
 	CHECK_EQ(map_pa(0, P(1)), h);
-	CHECK_EQ(map_pa(0, P(1)), MMAP_BASE + P(5));
+	CHECK_EQ(map_pa(0, P(1)), mmap_base + P(5));
 	CHECK_NEW_MAPPING(h, P(2), 0xa5);
 }
 
@@ -287,14 +309,14 @@ static void child_fallback_full(unsigned long unused)
 	CHECK_EQ(fill_below(TASK_SIZE), 0);
 	top = stack_gap_start();
 	utest_diag("filled up to %#lx", top);
-	CHECK_EQ(first_unmapped(MMAP_BASE, top), top);
+	CHECK_EQ(first_unmapped(mmap_base, top), top);
 	CHECK_EQ(first_unmapped(top, TASK_SIZE), top);
 	CHECK_EQ((long)map_pa(0, P(1)), -ENOMEM);
 	CHECK_EQ((long)reserve(0, P(1)), -ENOMEM);
 	/* a hole anywhere is found again */
-	CHECK_EQ(sys_munmap(MMAP_BASE + P(8), P(1)), 0);
-	CHECK_EQ(map_pa(0, P(1)), MMAP_BASE + P(8));
-	CHECK_NEW_MAPPING(MMAP_BASE + P(8), P(1), 0xa6);
+	CHECK_EQ(sys_munmap(mmap_base + P(8), P(1)), 0);
+	CHECK_EQ(map_pa(0, P(1)), mmap_base + P(8));
+	CHECK_NEW_MAPPING(mmap_base + P(8), P(1), 0xa6);
 }
 
 static void test_fallback_full_enomem(void)
@@ -349,13 +371,19 @@ static void run_legacy(const char *name, const char *role)
 }
 
 /*
- * The lowest address at or above TASK_UNMAPPED_BASE that is free: where
- * the first mapping of the legacy layout goes (Linux's sigpage and vdso
- * come first, at TASK_UNMAPPED_BASE itself).
+ * Where the first mapping of the legacy layout goes: the lowest free
+ * page at or above its mmap_base (TASK_UNMAPPED_BASE, moved up by ASLR;
+ * Linux's sigpage and vdso come first, at mmap_base itself). A one-page
+ * request shows it.
  */
 static unsigned long legacy_base(void)
 {
-	return first_unmapped(TASK_UNMAPPED_BASE, TASK_SIZE);
+	unsigned long probe = map_pa(0, P(1));
+
+	CHECK(!sys_is_err((long)probe));
+	CHECK(probe >= TASK_UNMAPPED_BASE);
+	CHECK_EQ(sys_munmap(probe, P(1)), 0);
+	return probe;
 }
 
 /*

@@ -155,9 +155,11 @@ static inline long sys_lseek(int fd, long offset, int whence)
  * personality(2): set the execution domain flags to @persona and return
  * the old ones; 0xffffffff only reads them. Of the flags, the mm code
  * looks at LINUX_ADDR_COMPAT_LAYOUT: the next execve() picks the legacy
- * bottom-up layout. (Linux's own flags on ARM start as 0x800000,
- * ADDR_LIMIT_32BIT; keep them: or in what you add.)
+ * bottom-up layout; and LINUX_ADDR_NO_RANDOMIZE: the next execve() lays
+ * the image out without ASLR (setarch -R). (Linux's own flags on ARM
+ * start as 0x800000, ADDR_LIMIT_32BIT; keep them: or in what you add.)
  */
+#define LINUX_ADDR_NO_RANDOMIZE 0x0040000
 #define LINUX_ADDR_COMPAT_LAYOUT 0x0200000
 static inline long sys_personality(unsigned long persona)
 {
