@@ -200,6 +200,16 @@ def pte_entry(out):
     return int(m.group(1), 16), m.group(2), ", XN" in m.group(3)
 
 
+def mapped_at(s, c, name, cmd):
+    """Run the mmap command @cmd, check (as @name) that it printed a range;
+    its start, or None."""
+    out = s.command(cmd)
+    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
+    if not c.check(name, m is not None, "got: %r" % out):
+        return None
+    return int(m.group(1), 16)
+
+
 def check_refusals(s, c, cases):
     """Type each (command, what its refusal must say) of @cases."""
     for cmd, want in cases:
@@ -263,11 +273,9 @@ def processes_and_page_tables(s, c, linux):
     # access; a read maps the one zero page (the same frame for two pages)
     # read-only and never executable; a write gives the page its own frame
     # and user write access
-    out = s.command("mmap 2p rw")
-    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
-    if not c.check("pte_mmap", m is not None, "got: %r" % out):
+    a = mapped_at(s, c, "pte_mmap", "mmap 2p rw")
+    if a is None:
         return
-    a = int(m.group(1), 16)
     out = s.command("pte $")
     c.check("pte_untouched_is_not_present",
             "=> not present" in out and pte_entry(out) is None,
@@ -326,11 +334,9 @@ def pages_and_frames(s, c):
     paging (a read maps the one zero page, a write a frame of the task's
     own) and from Linux's rules (the zero page is in no task's Rss;
     MADV_DONTNEED drops private anonymous pages)."""
-    out = s.command("mmap 4p rw")
-    m = re.search(r"mmap: (0x[0-9a-f]+)-", out)
-    if not c.check("pages_mmap", m is not None, "got: %r" % out):
+    a = mapped_at(s, c, "pages_mmap", "mmap 4p rw")
+    if a is None:
         return
-    a = int(m.group(1), 16)
     out = s.command("mincore $ 4p")
     c.check("mincore_untouched_none_resident",
             re.search(r"^0x%08x \.\.\.\.$" % a, out, re.M) is not None and
